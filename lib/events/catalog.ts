@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineEvent, envelopeSchema, type Envelope, type EventDefinition } from './envelope';
+import { TOPICS } from './topics';
+
+/**
+ * The one place where domain events are defined. Producers (via the outbox) and
+ * consumers (via decodeEvent) both import these, so a renamed field is a type error.
+ */
+
+const consultationStep = z.enum(['requested', 'accepted', 'canceled', 'in_progress', 'success', 'fail']);
+
+export const ConsultationCreated = defineEvent({
+  type: 'ConsultationCreated',
+  version: 1,
+  topic: TOPICS.consultations,
+  key: (p) => p.consultationId,
+  payload: z.object({
+    consultationId: z.uuid(),
+    projectId: z.uuid(),
+    projectName: z.string(),
+    customerId: z.uuid(),
+    salesmanId: z.uuid(),
+    contactName: z.string(),
+    company: z.string(),
+    region: z.string(),
+    step: consultationStep,
+  }),
+});
+
+export const ConsultationEdited = defineEvent({
+  type: 'ConsultationEdited',
+  version: 1,
+  topic: TOPICS.consultations,
+  key: (p) => p.consultationId,
+  payload: z.object({
+    consultationId: z.uuid(),
+    projectId: z.uuid(),
+    projectName: z.string(),
+    customerId: z.uuid(),
+    salesmanId: z.uuid(),
+    contactName: z.string(),
+    step: consultationStep,
+    previousStep: consultationStep,
+    editedBy: z.enum(['customer', 'salesman', 'staff']),
+  }),
+});
+
+export const EVENT_DEFINITIONS = [ConsultationCreated, ConsultationEdited] as const;
+
+type Defs = (typeof EVENT_DEFINITIONS)[number];
+type PayloadOf<D> = D extends EventDefinition<string, infer P> ? P : never;
+
+/** A decoded event: the type field narrows the payload. */
+export type DomainEvent = { [D in Defs as D['type']]: Envelope<PayloadOf<D>> & { type: D['type'] } }[Defs['type']];
+export type EventType = DomainEvent['type'];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+
+const byTypeAndVersion = new Map<string, EventDefinition>(
+  EVENT_DEFINITIONS.map((d) => [`${d.type}@${d.version}`, d as EventDefinition]),
+);
+
+export type DecodeResult = { ok: true; event: DomainEvent } | { ok: false; reason: string };
+
+/** Validates a raw Kafka value; never throws, so a bad message can go to the dead-letter topic. */
+export function decodeEvent(raw: Buffer | string | null): DecodeResult {
+  if (raw === null) return { ok: false, reason: 'empty message value' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString());
+  } catch (e) {
+    return { ok: false, reason: `not JSON: ${(e as Error).message}` };
+  }
+  const env = envelopeSchema.safeParse(json);
+  if (!env.success) return { ok: false, reason: `bad envelope: ${z.prettifyError(env.error)}` };
+  const def = byTypeAndVersion.get(`${env.data.type}@${env.data.version}`);
+  if (!def) return { ok: false, reason: `unknown event type/version ${env.data.type}@${env.data.version}` };
+  const payload = def.payload.safeParse(env.data.payload);
+  if (!payload.success) {
+    return { ok: false, reason: `bad ${def.type} payload: ${z.prettifyError(payload.error)}` };
+  }
+  return { ok: true, event: { ...env.data, payload: payload.data } as DomainEvent };
+}

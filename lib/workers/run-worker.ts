@@ -1,0 +1,43 @@
+import type { Consumer } from 'kafkajs';
+import { createDb } from '../db';
+import type { Topic } from '../events/topics';
+import { createKafka } from '../kafka/client';
+import { startConsumer, type Handlers } from '../kafka/run-consumer';
+import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
+
+export interface WorkerSpec {
+  /** Process name, also the consumer group id: replicas of one worker share the work. */
+  name: string;
+  topics: Topic[];
+  handlers: Handlers;
+}
+
+/**
+ * Boots a consuming worker: DB pool, dead-letter producer, consumer. Prints
+ * "ready" once it has joined its group (the stack runner waits for that line).
+ * A non-retriable Kafka error exits the process; the supervisor restarts it.
+ */
+export async function runWorker(spec: WorkerSpec): Promise<void> {
+  const { name } = spec;
+  installSignalHandlers(name);
+  const db = createDb(undefined, 4);
+  onShutdown(() => db.$disconnect());
+  const kafka = createKafka(name);
+  const producer = kafka.producer();
+  await producer.connect();
+  onShutdown(() => producer.disconnect());
+
+  let announced = false;
+  const beforeRun = (consumer: Consumer) => {
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const parts = Object.entries(payload.memberAssignment).map(([t, p]) => `${t}[${p.join(',')}]`);
+    if (!announced) console.log(`[${name}] ready, group ${payload.groupId}, assigned ${parts.join(' ') || 'nothing yet'}`);
+    announced = true;
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) void shutdown(name, 1, payload.error);
+  });
+  };
+  const consumer = await startConsumer({ kafka, db, producer, groupId: name, topics: spec.topics, handlers: spec.handlers, beforeRun });
+  onShutdown(() => consumer.disconnect());
+}

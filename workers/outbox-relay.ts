@@ -1,0 +1,59 @@
+// Publishes the transactional outbox to Kafka. Woken by NOTIFY on every commit
+// that wrote an event, with a 1 s poll as a safety net (a lost notification,
+// rows left by a relay that died). Run one instance: it keeps publish order.
+import pg from 'pg';
+import { config } from '../lib/config';
+import { createDb } from '../lib/db';
+import { createKafka } from '../lib/kafka/client';
+import { relayBatch } from '../lib/outbox/relay';
+import { installSignalHandlers, onShutdown } from '../lib/workers/lifecycle';
+
+const NAME = 'outbox-relay';
+installSignalHandlers(NAME);
+
+const db = createDb(undefined, 2);
+onShutdown(() => db.$disconnect());
+const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
+await producer.connect();
+onShutdown(() => producer.disconnect());
+
+let wake: () => void = () => {};
+const listener = new pg.Client({ connectionString: config().DATABASE_URL });
+await listener.connect();
+listener.on('notification', () => wake());
+await listener.query('LISTEN outbox');
+onShutdown(() => listener.end());
+
+let running = true;
+const loop = (async () => {
+  let published = 0;
+  let lastReport = Date.now();
+  while (running) {
+    try {
+      const n = await relayBatch({ db, producer });
+      published += n;
+      if (Date.now() - lastReport > 60_000 && published) {
+        console.log(`[${NAME}] published ${published} events in the last minute`);
+        published = 0;
+        lastReport = Date.now();
+      }
+      if (n > 0) continue;
+    } catch (e) {
+      console.error(`[${NAME}] publish failed, will retry: ${(e as Error).message}`);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1_000);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+})();
+// Registered last, so it runs first: finish the batch in flight before closing connections.
+onShutdown(async () => {
+  running = false;
+  wake();
+  await loop;
+});
+console.log(`[${NAME}] ready, publishing to ${config().KAFKA_BROKERS.join(',')}`);
