@@ -1,0 +1,30 @@
+import { createConsultation } from '@/lib/consultations/create-consultation';
+import { listConsultations } from '@/lib/consultations/queries';
+import { AppError } from '@/lib/errors';
+import { jsonResponse, readJson } from '@/lib/http';
+import { currentViewer, requireViewer } from '@/lib/session/current-viewer';
+
+export const dynamic = 'force-dynamic';
+
+/** Consultations the viewer may see. */
+export async function GET() {
+  return jsonResponse(async () => {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError('FORBIDDEN', 'Choose a role first.');
+    return { consultations: await listConsultations(viewer) };
+  });
+}
+
+/** A customer's consultation request (same schema as the form). Answers 201 with the matched salesman. */
+export async function POST(request: Request) {
+  return jsonResponse(async () => {
+    const viewer = await requireViewer('customer');
+    const correlationId = request.headers.get('x-correlation-id') ?? undefined;
+    const { consultation, salesman } = await createConsultation({
+      customerId: viewer.customerId,
+      input: await readJson(request),
+      correlationId: correlationId && /^[0-9a-f-]{36}$/i.test(correlationId) ? correlationId : undefined,
+    });
+    return { id: consultation.id, step: consultation.step, salesman, createdAt: consultation.createdAt };
+  }, 201);
+}

@@ -1,0 +1,38 @@
+import { redirect } from 'next/navigation';
+import { ConsultationForm } from '@/components/consultation-form';
+import { ConsultationList } from '@/components/consultation-list';
+import { db } from '@/lib/db';
+import { listConsultations } from '@/lib/consultations/queries';
+import { listProjects } from '@/lib/projects/queries';
+import { currentViewer } from '@/lib/session/current-viewer';
+
+export const dynamic = 'force-dynamic';
+
+export default async function CustomerPage() {
+  const viewer = await currentViewer();
+  if (viewer?.role !== 'customer') redirect('/');
+  const [projects, consultations, me] = await Promise.all([
+    listProjects({ openOnly: true }),
+    listConsultations(viewer),
+    db.customer.findUniqueOrThrow({ where: { id: viewer.customerId } }),
+  ]);
+  return (
+    <>
+      <h1>Hello, {viewer.name}</h1>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="request-h">
+          <h2 id="request-h">Request a consultation</h2>
+          <p className="muted">A salesman who covers your region is assigned at once.</p>
+          <ConsultationForm
+            projects={projects.map((p) => ({ id: p.id, name: p.name, year: p.year }))}
+            defaults={{ contactName: me.name, phone: me.phone, company: me.company, region: me.region }}
+          />
+        </section>
+        <section className="panel" aria-labelledby="mine-h">
+          <h2 id="mine-h">My consultations</h2>
+          <ConsultationList initial={consultations} mode="customer" />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { redirect } from 'next/navigation';
+import { AlarmFeed } from '@/components/alarm-feed';
+import { ConsultationList } from '@/components/consultation-list';
+import { listAlarms } from '@/lib/alarms/queries';
+import { listConsultations } from '@/lib/consultations/queries';
+import { currentViewer } from '@/lib/session/current-viewer';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SalesmanPage() {
+  const viewer = await currentViewer();
+  if (viewer?.role !== 'salesman') redirect('/');
+  const [alarms, consultations] = await Promise.all([listAlarms(viewer.salesmanId), listConsultations(viewer)]);
+  return (
+    <>
+      <h1>{viewer.name}&apos;s desk</h1>
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="consultations-h">
+          <h2 id="consultations-h">My consultations</h2>
+          <ConsultationList initial={consultations} mode="salesman" />
+        </section>
+        <section className="panel" aria-labelledby="alarms-h">
+          <AlarmFeed initial={alarms} />
+        </section>
+      </div>
+    </>
+  );
+}
