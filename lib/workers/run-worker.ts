@@ -1,12 +1,12 @@
 import type { Consumer } from 'kafkajs';
 import { createDb } from '../db';
-import type { Topic } from '../events/topics';
+import { TOPIC_PREFIX, type Topic } from '../events/topics';
 import { createKafka } from '../kafka/client';
 import { startConsumer, type Handlers } from '../kafka/run-consumer';
 import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
 
 export interface WorkerSpec {
-  /** Process name, also the consumer group id: replicas of one worker share the work. */
+  /** Process name, also the consumer group id (with the topic prefix): replicas share the work. */
   name: string;
   topics: Topic[];
   handlers: Handlers;
@@ -38,6 +38,6 @@ export async function runWorker(spec: WorkerSpec): Promise<void> {
     if (!payload.restart) void shutdown(name, 1, payload.error);
   });
   };
-  const consumer = await startConsumer({ kafka, db, producer, groupId: name, topics: spec.topics, handlers: spec.handlers, beforeRun });
+  const consumer = await startConsumer({ kafka, db, producer, groupId: `${TOPIC_PREFIX}${name}`, topics: spec.topics, handlers: spec.handlers, beforeRun });
   onShutdown(() => consumer.disconnect());
 }

@@ -1,0 +1,65 @@
+// A malformed message or an unknown event type goes to the dead-letter topic
+// with its reason, and the alarm worker carries on with the next message.
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsultation } from '@/lib/consultations/create-consultation';
+import { db } from '@/lib/db';
+import { TOPICS } from '@/lib/events/topics';
+import { createKafka } from '@/lib/kafka/client';
+import { isolateRegion, makeCustomer, makeProject, makeSalesman, requestFor, spawnWorker, waitFor, type WorkerProcess } from './helpers';
+
+const REGION = '전남';
+const kafka = createKafka('it-dlq');
+let producer: Producer;
+let dlq: Consumer;
+let relay: WorkerProcess;
+let alarmWorker: WorkerProcess;
+const parked: { marker: string; reason: string; source: string }[] = [];
+
+beforeAll(async () => {
+  await isolateRegion(REGION);
+  producer = kafka.producer();
+  await producer.connect();
+  dlq = kafka.consumer({ groupId: `it-dlq-${randomUUID()}` });
+  await dlq.connect();
+  await dlq.subscribe({ topic: TOPICS.deadLetter, fromBeginning: true });
+  await dlq.run({
+    eachMessage: async ({ message }) => {
+      parked.push({
+        marker: message.key?.toString() ?? '',
+        reason: message.headers?.['dlq-reason']?.toString() ?? '',
+        source: message.headers?.['dlq-source-topic']?.toString() ?? '',
+      });
+    },
+  });
+  relay = spawnWorker('outbox-relay');
+  alarmWorker = spawnWorker('alarm-worker');
+  await Promise.all([relay.ready, alarmWorker.ready]);
+});
+afterAll(async () => {
+  await Promise.all([relay.stop(), alarmWorker.stop(), dlq.disconnect(), producer.disconnect()]);
+});
+
+describe('dead-letter topic', () => {
+  it('parks bad messages with a reason and keeps consuming', async () => {
+    const run = randomUUID();
+    await producer.send({
+      topic: TOPICS.consultations,
+      // Garbage on every partition, so whichever partition the good event lands on, it comes after one.
+      messages: [
+        ...[0, 1, 2, 3, 4, 5].map((partition) => ({ partition, key: `${run}-garbage`, value: '{this is not json' })),
+        { partition: 0, key: `${run}-unknown`, value: JSON.stringify({ eventId: randomUUID(), type: 'ConsultationTeleported', version: 1, occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, payload: {} }) },
+      ],
+    });
+    const [project, customer] = await Promise.all([makeProject(), makeCustomer(REGION), makeSalesman([REGION])]);
+    const { consultation } = await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
+
+    const mine = () => parked.filter((p) => p.marker.startsWith(run));
+    await waitFor(async () => mine().length >= 7, 30_000, 'seven dead letters');
+    expect(mine().filter((p) => p.marker.endsWith('garbage')).map((p) => p.reason)).toEqual(Array(6).fill(expect.stringMatching(/not JSON/)));
+    expect(mine().find((p) => p.marker.endsWith('unknown'))?.reason).toMatch(/unknown event type\/version ConsultationTeleported@1/);
+    expect(mine().every((p) => p.source === TOPICS.consultations)).toBe(true);
+    await waitFor(() => db.alarm.count({ where: { consultationId: consultation.id } }), 30_000, 'alarm after the bad messages');
+  });
+});
