@@ -113,7 +113,13 @@ export async function startKafka(opts: KafkaOptions): Promise<KafkaHandle> {
       throw new Error(`kafka did not start on port ${opts.port} (log ${logFile})${tail ? `:\n${tail}` : ''}`);
     }
     const a = admin(brokers);
-    try { await a.connect(); await a.listTopics(); break; } catch { /* not up yet */ } finally { await a.disconnect().catch(() => {}); }
+    try {
+      await a.connect();
+      await a.listTopics();
+      // also wait for a group coordinator (creates __consumer_offsets on a fresh broker): consumers can join at once
+      await a.describeGroups(['switchboard-stack-probe']);
+      break;
+    } catch { /* not up yet */ } finally { await a.disconnect().catch(() => {}); }
   }
 
   return {

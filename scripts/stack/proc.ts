@@ -2,6 +2,7 @@
 // (spawn detached) so one signal reaches all of it (`next start` forks next-server; postgres forks backends),
 // and a Ctrl-C on the terminal reaches only the runner, which then shuts things down in order.
 import fs from 'node:fs';
+import path from 'node:path';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const secs = (t0: number) => ((Date.now() - t0) / 1000).toFixed(1);
@@ -50,34 +51,55 @@ export async function stopGroup(pgid: number, signal: NodeJS.Signals = 'SIGTERM'
   return 'killed';
 }
 
+/** Process start time (clock ticks since boot): with the pid, identifies a process across pid reuse. */
+export function startTime(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch { return null; }
+}
+
+interface PidFileData { runner?: { pid: number; start: number | null }; groups: Record<string, number> }
+
 /**
- * pids.json: process groups this data dir's runner owns, so a runner that was kill -9'd can be cleaned up by the
- * next one. Entries: name -> pgid. Each runner (npm start / test stack) has its own data dir and file.
+ * <dataDir>/pids.json: the runner that owns this data dir and the process groups it started, so the next runner can
+ * refuse to start while the owner is alive, and clean up after one that was kill -9'd. One file per data dir.
  */
 export class PidFile {
-  private entries: Record<string, number> = {};
-  constructor(readonly file: string) {}
+  private data: PidFileData = { groups: {} };
+  private constructor(readonly file: string) {}
 
-  set(name: string, pgid: number | undefined): void {
-    if (pgid === undefined) delete this.entries[name]; else this.entries[name] = pgid;
-    fs.writeFileSync(this.file, JSON.stringify(this.entries, null, 2) + '\n');
-  }
-
-  /** Kill leftover groups from a previous run, only where the pid still looks like ours (pids get reused). */
-  static async killLeftovers(file: string, repoRoot: string, log: (m: string) => void): Promise<void> {
-    let old: Record<string, number>;
-    try { old = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>; } catch { return; }
+  /** Take over a data dir: fail if its runner is still alive, else stop the leftovers of a crashed one. */
+  static async claim(file: string, repoRoot: string, log: (m: string) => void): Promise<PidFile> {
+    let old: PidFileData | undefined;
+    try { old = JSON.parse(fs.readFileSync(file, 'utf8')) as PidFileData; } catch { /* none, or unreadable */ }
+    if (old?.runner && old.runner.pid !== process.pid && isAlive(old.runner.pid) && startTime(old.runner.pid) === old.runner.start) {
+      throw new Error(`another stack runner (pid ${old.runner.pid}) is using ${path.dirname(file)}; stop it first (kill ${old.runner.pid})`);
+    }
     const ours = (pid: number) => {
       const cmd = cmdline(pid);
-      return cmd.includes(repoRoot) || cmd.includes('kafka.Kafka') || /postgres/.test(cmd);
+      return cmd.includes(repoRoot) || cmd.includes('kafka.Kafka') || /\bpostgres\b/.test(cmd);
     };
-    await Promise.all(Object.entries(old).map(async ([name, pgid]) => {
+    await Promise.all(Object.entries(old?.groups ?? {}).map(async ([name, pgid]) => {
       const members = groupMembers(pgid);
-      if (!members.length || !members.some(ours)) return;
+      if (!members.length || !members.some(ours)) return; // gone, or the id now belongs to someone else
       log(`stopping leftover ${name} (process group ${pgid}) from a previous run`);
       // postgres: SIGINT = fast shutdown (SIGTERM would wait for clients to disconnect)
       await stopGroup(pgid, name === 'postgres' ? 'SIGINT' : 'SIGTERM', 5000);
     }));
-    fs.rmSync(file, { force: true });
+    const pf = new PidFile(file);
+    pf.data.runner = { pid: process.pid, start: startTime(process.pid) };
+    pf.write();
+    return pf;
   }
+
+  set(name: string, pgid: number | undefined): void {
+    if (pgid === undefined) delete this.data.groups[name]; else this.data.groups[name] = pgid;
+    this.write();
+  }
+
+  /** Clean stop: nothing left to clean up, and the data dir is free. */
+  release(): void { fs.rmSync(this.file, { force: true }); }
+
+  private write(): void { fs.writeFileSync(this.file, JSON.stringify(this.data, null, 2) + '\n'); }
 }
