@@ -1,0 +1,114 @@
+// `npm start`: the whole of Switchboard on one machine, no Docker. `npm run stack` (--stack-only): infrastructure only.
+// Postgres + Kafka (embedded unless DATABASE_URL / KAFKA_BROKERS are set) -> migrations -> topics -> seed ->
+// build the web app if sources changed -> workers + `next start`. Ctrl-C stops everything, in order, within 10 s.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TOPIC_SPECS } from '../lib/events/topics';
+import { devConfig, REPO_ROOT } from './stack/config';
+import { startStack, type Stack } from './stack/index';
+import { secs, stopGroup } from './stack/proc';
+import { Supervised } from './stack/supervisor';
+
+const WORKERS = ['outbox-relay', 'alarm-worker'] as const;
+
+const t0 = Date.now();
+const stackOnly = process.argv.includes('--stack-only');
+const cfg = devConfig();
+const port = Number(process.env.PORT || 3000);
+const nextBin = path.join(REPO_ROOT, 'node_modules', '.bin', 'next');
+const logDir = path.join(cfg.dataDir, 'logs');
+
+let stack: Stack | undefined;
+let stackStarting: Promise<Stack> | undefined;
+let build: number | undefined; // pgid of a running `next build`
+const children: Supervised[] = [];
+let stopping: Promise<void> | undefined;
+
+function shutdown(code: number): Promise<void> {
+  return (stopping ??= (async () => {
+    const t = Date.now();
+    console.log('stopping…');
+    // apps first (they hold DB and Kafka connections), all at once: SIGTERM, SIGKILL after 5 s
+    await Promise.all([...children.map((c) => c.stop(5000)), build ? stopGroup(build, 'SIGTERM', 3000) : null]);
+    // wait for a stack still starting (on failure it cleans up after itself), then stop it
+    const s = stack ?? (await stackStarting?.catch(() => undefined));
+    await s?.stop().catch((e: Error) => console.error(`stack stop: ${e.message}`));
+    console.log(`stopped ${code === 0 ? 'cleanly ' : ''}in ${secs(t)} s`);
+    process.exit(code);
+  })());
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+process.on('uncaughtException', (e) => { console.error('✗', e); void shutdown(1); });
+process.on('unhandledRejection', (e) => { console.error('✗', e); void shutdown(1); });
+
+/** newest mtime of the web app's sources (test files excluded: they are not part of the build) */
+function newestSource(): number {
+  let newest = 0;
+  for (const dir of ['app', 'components', 'lib']) {
+    const abs = path.join(REPO_ROOT, dir);
+    if (!fs.existsSync(abs)) continue;
+    for (const e of fs.readdirSync(abs, { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && !/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
+    }
+  }
+  for (const f of ['next.config.js', 'package.json']) newest = Math.max(newest, fs.statSync(path.join(REPO_ROOT, f)).mtimeMs);
+  return newest;
+}
+
+async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
+  const buildId = path.join(REPO_ROOT, '.next', 'BUILD_ID');
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built && built >= newestSource()) return;
+  const t = Date.now();
+  console.log(built ? 'building web app (sources changed)…' : 'building web app (first run)…');
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, 'build.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(nextBin, ['build'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  build = child.pid;
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  build = undefined;
+  if (stopping) return;
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-40).join('\n')}`);
+  console.log(`✓ ${'build'.padEnd(12)} .next  (${secs(t)} s)`);
+}
+
+async function main(): Promise<void> {
+  // servers and children are unref'd (so a test runner using startStack can exit); this process must stay up
+  setInterval(() => {}, 1 << 30);
+  stackStarting = startStack({ ...cfg, topics: TOPIC_SPECS, seed: true });
+  stack = await stackStarting;
+  const env = { ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers };
+  if (stopping) return;
+  if (stackOnly) {
+    console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers}`);
+    return;
+  }
+  await buildIfNeeded(env);
+  if (stopping) return;
+  const started = Date.now();
+  for (const name of WORKERS) {
+    children.push(new Supervised({ name, command: process.execPath, args: ['--import', 'tsx', `workers/${name}.ts`],
+      cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
+  }
+  children.push(new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
+    readyTimeoutMs: 60_000, probe: async () => { await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5000) }); return true; } },
+  stack.pids, console.log));
+  for (const c of children) c.start();
+  await Promise.all(children.map(async (c, i) => {
+    const how = await c.ready;
+    const name = i < WORKERS.length ? WORKERS[i]! : 'web';
+    const what = name === 'web' ? `http://localhost:${port}` : how === 'timeout' ? 'no "ready" line after 20 s, still starting' : 'ready';
+    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(12)} ${what}  (${secs(started)} s)`);
+  }));
+  if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
+}
+
+main().catch((e: unknown) => {
+  if (stopping) return;
+  // one line for a missing prerequisite (StackSetupError), the message otherwise; no stack traces
+  console.error(`✗ ${e instanceof Error ? e.message : String(e)}`);
+  void shutdown(1);
+});
