@@ -1,0 +1,87 @@
+// `npm run bench:boot`: how long `npm start` takes to be ready and to stop, and whether it leaves anything behind.
+// Runs the real runner N times (BOOT_RUNS, default 3) on its own data dir and ports (.data/bench, PG 54359,
+// Kafka 19392/19393, web 3100; env overrides) so it does not collide with a dev stack that is already up.
+// Expects an installed, built tree (a missing .next build would be measured as part of the first boot).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { REPO_ROOT } from '../stack/config';
+import { cmdline, sleep } from '../stack/proc';
+
+const runs = Number(process.env.BOOT_RUNS || 3);
+const dataDir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'bench'));
+const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: process.env.PG_PORT ?? '54359',
+  KAFKA_PORT: process.env.KAFKA_PORT ?? '19392', KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19393', PORT: process.env.PORT ?? '3100' };
+delete env.DATABASE_URL;
+delete env.KAFKA_BROKERS;
+
+/** Processes this stack would leave behind: its Kafka/Postgres (by data dir) and the repo's web server and workers. */
+function stackProcesses(): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    const cmd = cmdline(pid);
+    let cwd = '';
+    try { cwd = fs.readlinkSync(`/proc/${pid}/cwd`); } catch { continue; }
+    const mine = (cmd.includes('kafka.Kafka') && cmd.includes(dataDir))
+      || (/\bpostgres\b/.test(cmd) && cwd.startsWith(path.join(dataDir, 'pg'))) // postgres and its backends chdir to PGDATA
+      || (cwd === REPO_ROOT && /next-server|next start|workers\/|scripts\/start\.ts/.test(cmd));
+    if (mine) found.set(pid, cmd.trim().slice(0, 100));
+  }
+  return found;
+}
+
+interface Run { ready: number; stop: number; leftovers: string[] }
+
+async function bootOnce(i: number, before: Set<number>): Promise<Run> {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ready = await new Promise<number | null>((resolve) => {
+    for (const s of [child.stdout, child.stderr]) readline.createInterface({ input: s }).on('line', (l) => {
+      output.push(l);
+      if (/Switchboard ready in/.test(l)) resolve(Date.now() - t0);
+    });
+    void exited.then(() => resolve(null));
+    setTimeout(() => resolve(null), 180_000).unref();
+  });
+  if (ready === null) {
+    child.kill('SIGTERM');
+    await exited;
+    throw new Error(`boot run ${i} never printed "Switchboard ready" (${((Date.now() - t0) / 1000).toFixed(1)} s):\n${output.slice(-20).join('\n')}`);
+  }
+  const t1 = Date.now();
+  child.kill('SIGTERM'); // the runner's pid only, as a service manager would; it must take its groups down itself
+  const code = await exited;
+  const stop = Date.now() - t1;
+  if (code !== 0) console.log(`boot run ${i}: runner exited with code ${code}\n${output.slice(-10).join('\n')}`);
+  else if (process.env.BENCH_VERBOSE) console.log(output.map((l) => `  | ${l}`).join('\n'));
+  await sleep(200); // let init reap what just exited
+  const leftovers = [...stackProcesses()].filter(([pid]) => !before.has(pid)).map(([pid, cmd]) => `${pid} ${cmd}`);
+  return { ready, stop, leftovers };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
+
+async function main(): Promise<number> {
+  const before = new Set(stackProcesses().keys());
+  if (before.size) console.log(`note: ${before.size} matching processes were already running; they are not counted as leftovers`);
+  const results: Run[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const r = await bootOnce(i, before);
+    results.push(r);
+    console.log(`boot run ${i}: ready in ${s1(r.ready)} s, stopped in ${s1(r.stop)} s, ${r.leftovers.length ? `LEFTOVER processes:\n  ${r.leftovers.join('\n  ')}` : 'no processes left behind'}`);
+  }
+  const mr = median(results.map((r) => r.ready));
+  const ms = median(results.map((r) => r.stop));
+  const clean = results.every((r) => !r.leftovers.length);
+  console.log(`bench:boot median ready ${s1(mr)} s (target < 20 s), median stop ${s1(ms)} s (target < 10 s), ${clean ? 'no leftovers' : 'LEFTOVERS found'}`);
+  return mr < 20_000 && ms < 10_000 && clean ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (e: unknown) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
