@@ -28,13 +28,15 @@ let stopping: Promise<void> | undefined;
 function shutdown(code: number): Promise<void> {
   return (stopping ??= (async () => {
     const t = Date.now();
-    console.log('stopping…');
+    const started = Boolean(stack || stackStarting || children.length || build);
+    if (started) console.log('stopping…');
     // apps first (they hold DB and Kafka connections), all at once: SIGTERM, SIGKILL after 5 s
-    await Promise.all([...children.map((c) => c.stop(5000)), build ? stopGroup(build, 'SIGTERM', 3000) : null]);
+    const how = await Promise.all([...children.map((c) => c.stop(5000)), build ? stopGroup(build, 'SIGTERM', 3000) : 'clean']);
     // wait for a stack still starting (on failure it cleans up after itself), then stop it
     const s = stack ?? (await stackStarting?.catch(() => undefined));
     await s?.stop().catch((e: Error) => console.error(`stack stop: ${e.message}`));
-    console.log(`stopped ${code === 0 ? 'cleanly ' : ''}in ${secs(t)} s`);
+    const clean = code === 0 && how.every((h) => h === 'clean');
+    if (started) console.log(`stopped ${clean ? 'cleanly ' : ''}in ${secs(t)} s`);
     process.exit(code);
   })());
 }
@@ -79,7 +81,8 @@ async function main(): Promise<void> {
   // servers and children are unref'd (so a test runner using startStack can exit); this process must stay up
   setInterval(() => {}, 1 << 30);
   stackStarting = startStack({ ...cfg, topics: TOPIC_SPECS, seed: true });
-  stack = await stackStarting;
+  // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
+  stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
   const env = { ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers };
   if (stopping) return;
   if (stackOnly) {

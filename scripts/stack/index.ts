@@ -7,7 +7,7 @@ import path from 'node:path';
 import { TOPIC_SPECS } from '../../lib/events/topics';
 import { migrateDeploy } from '../migrate';
 import { localDatabaseUrl, redactUrl, REPO_ROOT, type StackConfig } from './config';
-import { ensureTopics, startKafka, type KafkaHandle, type TopicSpec } from './kafka';
+import { ensureTopics, checkKafkaPrerequisites, startKafka, type KafkaHandle, type TopicSpec } from './kafka';
 import { startPostgres, type PostgresHandle } from './postgres';
 import { PidFile, secs } from './proc';
 
@@ -39,6 +39,7 @@ const row = (name: string, what: string, t0: number | null) => `✓ ${name.padEn
 export async function startStack(o: StartStackOptions): Promise<Stack> {
   const log = o.log ?? ((l: string) => console.log(l));
   fs.mkdirSync(o.dataDir, { recursive: true });
+  if (!o.kafkaBrokers) checkKafkaPrerequisites(); // fail before starting anything else
   const pids = await PidFile.claim(path.join(o.dataDir, 'pids.json'), REPO_ROOT, log);
   let pg: PostgresHandle | undefined;
   let kafka: KafkaHandle | undefined;

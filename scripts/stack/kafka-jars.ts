@@ -24,19 +24,30 @@ function javaVersion(): string | null {
 export interface KafkaJars { libs: string; javaVersion: string }
 let checked: KafkaJars | undefined;
 
-/** Returns the folder with the broker jars (classpath `<libs>/*`), downloading them on first use. */
-export function ensureKafkaJars(log: (m: string) => void = console.log): KafkaJars {
-  if (checked) return checked;
+let java: string | undefined;
+/**
+ * The installed Java version. Throws a StackSetupError naming the package to install when there is no Java 17+,
+ * or no Maven while the jars still have to be fetched. Cheap: call it before starting anything else.
+ */
+export function checkKafkaPrerequisites(): string {
+  if (java) return java;
   const version = javaVersion();
   const [a, b] = (version ?? '0').split('.').map(Number);
   const major = a === 1 ? (b ?? 0) : (a ?? 0); // "1.8.0_x" style for Java 8
   if (version === null || major < 17) {
     throw new StackSetupError(`Kafka needs a JDK 17+ (${version === null ? 'no `java` on PATH' : `found Java ${version}`}): apt-get install openjdk-17-jdk-headless`);
   }
+  if (!fs.existsSync(MARKER) && spawnSync('mvn', ['-v'], { stdio: 'ignore' }).error) {
+    throw new StackSetupError('Kafka jars are fetched with Maven (once), but `mvn` is not on PATH: apt-get install maven');
+  }
+  return (java = version);
+}
+
+/** Returns the folder with the broker jars (classpath `<libs>/*`), downloading them on first use. */
+export function ensureKafkaJars(log: (m: string) => void = console.log): KafkaJars {
+  if (checked) return checked;
+  const version = checkKafkaPrerequisites();
   if (!fs.existsSync(MARKER)) {
-    if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).error) {
-      throw new StackSetupError('Kafka jars are fetched with Maven (once), but `mvn` is not on PATH: apt-get install maven');
-    }
     log(`fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central (once)…`);
     // download next to the final folder and rename, so an interrupted download is simply retried
     const tmp = `${LIBS}.partial`;

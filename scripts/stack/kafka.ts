@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ensureKafkaJars, KAFKA_HOME } from './kafka-jars';
 import { cmdline, groupMembers, isAlive, signalGroup, sleep, stopGroup } from './proc';
 
-export { ensureKafkaJars, KAFKA_VERSION, StackSetupError } from './kafka-jars';
+export { ensureKafkaJars, KAFKA_VERSION, checkKafkaPrerequisites, StackSetupError } from './kafka-jars';
 
 export interface KafkaOptions { dataDir: string; port: number; controllerPort: number; log?: (m: string) => void }
 export interface KafkaHandle { brokers: string; pid: number; stop(): Promise<void> }

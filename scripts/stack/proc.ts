@@ -33,6 +33,10 @@ export function cmdline(pid: number): string {
   try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '); } catch { return ''; }
 }
 
+export function cwd(pid: number): string {
+  try { return fs.readlinkSync(`/proc/${pid}/cwd`); } catch { return ''; }
+}
+
 export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try { process.kill(-pgid, signal); } catch { /* already gone */ }
 }
@@ -78,15 +82,22 @@ export class PidFile {
     }
     const ours = (pid: number) => {
       const cmd = cmdline(pid);
-      return cmd.includes(repoRoot) || cmd.includes('kafka.Kafka') || /\bpostgres\b/.test(cmd);
+      // next-server renames itself ("next-server (v16…)"), so its working directory is what ties it to the repo
+      return cmd.includes(repoRoot) || cwd(pid).startsWith(repoRoot) || cmd.includes('kafka.Kafka') || /\bpostgres\b/.test(cmd);
     };
-    await Promise.all(Object.entries(old?.groups ?? {}).map(async ([name, pgid]) => {
+    const stopLeftovers = (entries: [string, number][]) => Promise.all(entries.map(async ([name, pgid]) => {
       const members = groupMembers(pgid);
       if (!members.length || !members.some(ours)) return; // gone, or the id now belongs to someone else
       log(`stopping leftover ${name} (process group ${pgid}) from a previous run`);
       // postgres: SIGINT = fast shutdown (SIGTERM would wait for clients to disconnect)
       await stopGroup(pgid, name === 'postgres' ? 'SIGINT' : 'SIGTERM', 5000);
     }));
+    // apps before servers, as in a normal stop: a worker that can still reach Kafka leaves its consumer group
+    // cleanly, so the next one is not kept waiting for the old member's session to time out
+    const entries = Object.entries(old?.groups ?? {});
+    const infra = (n: string) => n === 'postgres' || n === 'kafka';
+    await stopLeftovers(entries.filter(([n]) => !infra(n)));
+    await stopLeftovers(entries.filter(([n]) => infra(n)));
     const pf = new PidFile(file);
     pf.data.runner = { pid: process.pid, start: startTime(process.pid) };
     pf.write();
