@@ -3,6 +3,7 @@
 // build the web app if sources changed -> workers + `next start`. Ctrl-C stops everything, in order, within 10 s.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
@@ -58,6 +59,13 @@ function newestSource(): number {
   return newest;
 }
 
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().once('error', () => resolve(false));
+    srv.listen(p, () => srv.close(() => resolve(true)));
+  });
+}
+
 async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const buildId = path.join(REPO_ROOT, '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
@@ -91,6 +99,8 @@ async function main(): Promise<void> {
   }
   await buildIfNeeded(env);
   if (stopping) return;
+  // next start would crash-loop under the supervisor on a taken port; say so once instead
+  if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
   const started = Date.now();
   for (const name of WORKERS) {
     children.push(new Supervised({ name, command: process.execPath, args: ['--import', 'tsx', `workers/${name}.ts`],
