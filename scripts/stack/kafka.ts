@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureKafkaJars, KAFKA_HOME } from './kafka-jars';
-import { cmdline, groupMembers, isAlive, signalGroup, sleep, stopGroup } from './proc';
+import { cmdline, isAlive, signalGroup, sleep, stopGroup } from './proc';
 
 export { ensureKafkaJars, KAFKA_VERSION, checkKafkaPrerequisites, StackSetupError } from './kafka-jars';
 
