@@ -9,22 +9,23 @@ import { TOPICS } from './topics';
 
 const consultationStep = z.enum(['requested', 'accepted', 'canceled', 'in_progress', 'success', 'fail']);
 
+/** What every consultation event says about the consultation it concerns. */
+const consultationRef = z.object({
+  consultationId: z.uuid(),
+  projectId: z.uuid(),
+  projectName: z.string(),
+  customerId: z.uuid(),
+  salesmanId: z.uuid(),
+  contactName: z.string(),
+  step: consultationStep,
+});
+
 export const ConsultationCreated = defineEvent({
   type: 'ConsultationCreated',
   version: 1,
   topic: TOPICS.consultations,
   key: (p) => p.consultationId,
-  payload: z.object({
-    consultationId: z.uuid(),
-    projectId: z.uuid(),
-    projectName: z.string(),
-    customerId: z.uuid(),
-    salesmanId: z.uuid(),
-    contactName: z.string(),
-    company: z.string(),
-    region: z.string(),
-    step: consultationStep,
-  }),
+  payload: consultationRef.extend({ company: z.string(), region: z.string() }),
 });
 
 export const ConsultationEdited = defineEvent({
@@ -32,14 +33,7 @@ export const ConsultationEdited = defineEvent({
   version: 1,
   topic: TOPICS.consultations,
   key: (p) => p.consultationId,
-  payload: z.object({
-    consultationId: z.uuid(),
-    projectId: z.uuid(),
-    projectName: z.string(),
-    customerId: z.uuid(),
-    salesmanId: z.uuid(),
-    contactName: z.string(),
-    step: consultationStep,
+  payload: consultationRef.extend({
     previousStep: consultationStep,
     editedBy: z.enum(['customer', 'salesman', 'staff']),
   }),
