@@ -12,6 +12,10 @@ import { secs, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
 const WORKERS = ['outbox-relay', 'alarm-worker'] as const;
+// 7 s, not 5: a kafkajs consumer's disconnect waits for its in-flight fetch (maxWaitTimeInMs, 5 s by default) before
+// leaving the group. Killed earlier, it stays a group member until its session times out, and the next start's
+// worker waits that long for its partitions. 7 s + Kafka (~0.4 s) + Postgres (~0.1 s) stays inside the 10 s budget.
+const STOP_GRACE_MS = 7000;
 
 const t0 = Date.now();
 const stackOnly = process.argv.includes('--stack-only');
@@ -31,8 +35,8 @@ function shutdown(code: number): Promise<void> {
     const t = Date.now();
     const started = Boolean(stack || stackStarting || children.length || build);
     if (started) console.log('stopping…');
-    // apps first (they hold DB and Kafka connections), all at once: SIGTERM, SIGKILL after 5 s
-    const how = await Promise.all([...children.map((c) => c.stop(5000)), build ? stopGroup(build, 'SIGTERM', 3000) : 'clean']);
+    // apps first (they hold DB and Kafka connections), all at once: SIGTERM, then SIGKILL after the grace period
+    const how = await Promise.all([...children.map((c) => c.stop(STOP_GRACE_MS)), build ? stopGroup(build, 'SIGTERM', 3000) : 'clean']);
     // wait for a stack still starting (on failure it cleans up after itself), then stop it
     const s = stack ?? (await stackStarting?.catch(() => undefined));
     await s?.stop().catch((e: Error) => console.error(`stack stop: ${e.message}`));

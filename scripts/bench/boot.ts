@@ -1,34 +1,38 @@
 // `npm run bench:boot`: how long `npm start` takes to be ready and to stop, and whether it leaves anything behind.
 // Runs the real runner N times (BOOT_RUNS, default 3) on its own data dir and ports (.data/bench, PG 54359,
-// Kafka 19392/19393, web 3100; env overrides) so it does not collide with a dev stack that is already up.
+// Kafka 19392/19393, web 3290; env overrides) so it does not collide with a dev stack that is already up.
 // Expects an installed, built tree (a missing .next build would be measured as part of the first boot).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { REPO_ROOT } from '../stack/config';
-import { cmdline, sleep } from '../stack/proc';
+import { cmdline, cwd, sleep } from '../stack/proc';
 
 const runs = Number(process.env.BOOT_RUNS || 3);
 const dataDir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'bench'));
 const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: process.env.PG_PORT ?? '54359',
-  KAFKA_PORT: process.env.KAFKA_PORT ?? '19392', KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19393', PORT: process.env.PORT ?? '3100' };
+  KAFKA_PORT: process.env.KAFKA_PORT ?? '19392', KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19393', PORT: process.env.PORT ?? '3290' };
 delete env.DATABASE_URL;
 delete env.KAFKA_BROKERS;
 
-/** Processes this stack would leave behind: its Kafka/Postgres (by data dir) and the repo's web server and workers. */
+/**
+ * Processes of the benchmarked stack: everything started with this SWITCHBOARD_DATA_DIR in its environment (runner,
+ * workers, next-server, Kafka and Postgres all inherit it), plus Kafka/Postgres found by data dir. Matching by
+ * environment, not by command line, keeps other people's workers and test runners in this repo out of the count.
+ */
 function stackProcesses(): Map<number, string> {
   const found = new Map<number, string>();
+  const marker = `\0SWITCHBOARD_DATA_DIR=${dataDir}\0`;
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const pid = Number(name);
     if (pid === process.pid) continue;
+    let environ = '';
+    try { environ = `\0${fs.readFileSync(`/proc/${pid}/environ`, 'utf8')}`; } catch { continue; }
     const cmd = cmdline(pid);
-    let cwd = '';
-    try { cwd = fs.readlinkSync(`/proc/${pid}/cwd`); } catch { continue; }
-    const mine = (cmd.includes('kafka.Kafka') && cmd.includes(dataDir))
-      || (/\bpostgres\b/.test(cmd) && cwd.startsWith(path.join(dataDir, 'pg'))) // postgres and its backends chdir to PGDATA
-      || (cwd === REPO_ROOT && /next-server|next start|workers\/|scripts\/start\.ts/.test(cmd));
+    const mine = environ.includes(marker) || (cmd.includes('kafka.Kafka') && cmd.includes(dataDir))
+      || (/\bpostgres\b/.test(cmd) && cwd(pid).startsWith(path.join(dataDir, 'pg'))); // postgres backends chdir to PGDATA
     if (mine) found.set(pid, cmd.trim().slice(0, 100));
   }
   return found;
