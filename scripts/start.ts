@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
 import { startStack, type Stack } from './stack/index';
-import { secs, stopGroup } from './stack/proc';
+import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
 const WORKERS = ['outbox-relay', 'alarm-worker'] as const;
@@ -45,7 +45,18 @@ function shutdown(code: number): Promise<void> {
     process.exit(code);
   })());
 }
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
+// A second Ctrl-C forces: SIGKILL every group now (Postgres recovers from its WAL, Kafka from its logs). One Ctrl-C can
+// arrive several times (terminal, npm and tsx all forward it), so only a signal a second after the first counts.
+let firstSignal = 0;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    if (!firstSignal) { firstSignal = Date.now(); void shutdown(0); return; }
+    if (Date.now() - firstSignal < 1000 || !stack) return;
+    console.log('forced: killing everything');
+    for (const pgid of Object.values(stack.pids.groups())) signalGroup(pgid, 'SIGKILL');
+    process.exit(130);
+  });
+}
 process.on('uncaughtException', (e) => { console.error('✗', e); void shutdown(1); });
 process.on('unhandledRejection', (e) => { console.error('✗', e); void shutdown(1); });
 

@@ -35,6 +35,10 @@ transaction.state.log.min.isr=1
 offsets.topic.num.partitions=6
 transaction.state.log.num.partitions=6
 group.initial.rebalance.delay.ms=0
+# after an unclean stop (kill -9) the restarted broker cannot register until its previous incarnation's session
+# expires (default 9 s): keep that short; broker and controller share this JVM, so heartbeats never cross a network
+broker.heartbeat.interval.ms=500
+broker.session.timeout.ms=2500
 # 2 cores: fewer threads than the defaults (3 network, 8 io)
 num.network.threads=2
 num.io.threads=4

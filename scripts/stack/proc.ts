@@ -109,6 +109,9 @@ export class PidFile {
     this.write();
   }
 
+  /** The process groups recorded so far (name -> pgid). */
+  groups(): Record<string, number> { return { ...this.data.groups }; }
+
   /** Clean stop: nothing left to clean up, and the data dir is free. */
   release(): void { fs.rmSync(this.file, { force: true }); }
 
