@@ -28,7 +28,8 @@ export interface ConsumerOptions {
  */
 export async function startConsumer(opts: ConsumerOptions): Promise<Consumer> {
   const { kafka, db, producer, groupId, topics, handlers, beforeRun } = opts;
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, rebalanceTimeout: 20_000, heartbeatInterval: 2_000 });
+  // A short fetch wait keeps shutdown quick: disconnect() waits for the fetch in flight.
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, rebalanceTimeout: 20_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000 });
   await consumer.connect();
   for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: true });
   beforeRun?.(consumer);
