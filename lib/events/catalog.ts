@@ -39,7 +39,76 @@ export const ConsultationEdited = defineEvent({
   }),
 });
 
-export const EVENT_DEFINITIONS = [ConsultationCreated, ConsultationEdited] as const;
+const day = z.iso.date().nullable();
+
+/** A project as it stands after the change: consumers keep their own copies from it. */
+const projectSnapshot = z.object({
+  projectId: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  /** Budget in KRW as a decimal string (exceeds JSON's safe integers in principle). */
+  scale: z.string().regex(/^\d+$/),
+  target: z.string(),
+  host: z.string(),
+  summary: z.string(),
+  link: z.string().nullable(),
+  startDate: day,
+  endDate: day,
+  expStartDate: day,
+  status: z.enum(['planned', 'ongoing', 'ended']),
+});
+
+const projectEvent = <T extends string>(type: T) =>
+  defineEvent({ type, version: 1, topic: TOPICS.projects, key: (p) => p.projectId, payload: projectSnapshot });
+
+export const ProjectCreated = projectEvent('ProjectCreated');
+export const ProjectEdited = defineEvent({
+  type: 'ProjectEdited',
+  version: 1,
+  topic: TOPICS.projects,
+  key: (p) => p.projectId,
+  payload: projectSnapshot.extend({ changed: z.array(z.string()) }),
+});
+export const ProjectStarted = projectEvent('ProjectStarted');
+export const ProjectEnded = projectEvent('ProjectEnded');
+
+const interestRef = z.object({
+  interestId: z.uuid(),
+  customerId: z.uuid(),
+  customerName: z.string(),
+  phone: z.string(),
+  projectId: z.uuid(),
+  projectName: z.string(),
+  salesmanId: z.uuid().nullable(),
+  interested: z.boolean(),
+});
+
+export const InterestCreated = defineEvent({
+  type: 'InterestCreated',
+  version: 1,
+  topic: TOPICS.interests,
+  key: (p) => p.interestId,
+  payload: interestRef,
+});
+
+export const InterestUpdated = defineEvent({
+  type: 'InterestUpdated',
+  version: 1,
+  topic: TOPICS.interests,
+  key: (p) => p.interestId,
+  payload: interestRef.extend({ previouslyInterested: z.boolean() }),
+});
+
+export const EVENT_DEFINITIONS = [
+  ProjectCreated,
+  ProjectEdited,
+  ProjectStarted,
+  ProjectEnded,
+  InterestCreated,
+  InterestUpdated,
+  ConsultationCreated,
+  ConsultationEdited,
+] as const;
 
 type Defs = (typeof EVENT_DEFINITIONS)[number];
 type PayloadOf<D> = D extends EventDefinition<string, infer P> ? P : never;
