@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NAV } from '@/components/nav-items';
 import { Providers } from '@/components/providers';
 import { currentViewer } from '@/lib/session/current-viewer';
 import './globals.css';
@@ -8,11 +9,6 @@ import './globals.css';
 export const metadata: Metadata = { title: 'Switchboard', description: 'Event-driven customer operations' };
 export const dynamic = 'force-dynamic';
 
-const NAV = {
-  staff: [{ href: '/staff', label: 'Projects & consultations' }],
-  customer: [{ href: '/customer', label: 'My consultations' }],
-  salesman: [{ href: '/salesman', label: 'Alarms & consultations' }],
-} as const;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();

@@ -1,14 +1,21 @@
-// Idempotent demo seed: `npm run db:seed` (also run by `npm start`).
+// Idempotent demo seed: `npm run db:seed` (also run by `npm start`). Runs every
+// prisma/seeds/NN-name.ts in name order; each exports `default (db) => summary`
+// and must add nothing when run twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createDb } from '../lib/db';
-import { DEMO_CUSTOMERS, DEMO_PROJECTS, DEMO_SALESMEN } from './demo-data';
-import { upsertCustomer, upsertProject, upsertSalesman } from './factories';
+import type { PrismaClient } from '../lib/generated/prisma/client';
 
+const dir = path.join(import.meta.dirname, 'seeds');
 const db = createDb(undefined, 2);
 try {
-  for (const p of DEMO_PROJECTS) await upsertProject(db, p);
-  for (const c of DEMO_CUSTOMERS) await upsertCustomer(db, c);
-  for (const s of DEMO_SALESMEN) await upsertSalesman(db, s);
-  console.log(`seeded ${DEMO_PROJECTS.length} projects, ${DEMO_CUSTOMERS.length} customers, ${DEMO_SALESMEN.length} salesmen (idempotent)`);
+  const done: string[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => /^\d+-.+\.ts$/.test(f)).sort()) {
+    const step = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: (db: PrismaClient) => Promise<string> };
+    done.push(await step.default(db));
+  }
+  console.log(`seeded ${done.join('; ')} (idempotent)`);
 } finally {
   await db.$disconnect();
 }

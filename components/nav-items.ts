@@ -1,0 +1,17 @@
+import type { Viewer } from '@/lib/session/viewer';
+
+/** Every page of each role, in menu order. */
+export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {
+  staff: [
+    { href: '/staff', label: 'Consultations' },
+    { href: '/staff/projects', label: 'Projects' },
+    { href: '/staff/stats', label: 'Statistics' },
+    { href: '/staff/dead-letters', label: 'Dead letters' },
+  ],
+  customer: [
+    { href: '/customer', label: 'Consultations' },
+    { href: '/customer/interests', label: 'Projects & interests' },
+    { href: '/customer/notifications', label: 'Notifications' },
+  ],
+  salesman: [{ href: '/salesman', label: 'Desk' }],
+};
