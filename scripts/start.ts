@@ -3,6 +3,7 @@
 // build the web app if sources changed -> workers + `next start`. Ctrl-C stops everything, in order, within 10 s.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/events/topics';
@@ -12,10 +13,10 @@ import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
 const WORKERS = ['outbox-relay', 'alarm-worker'] as const;
-// 7 s, not 5: a kafkajs consumer's disconnect waits for its in-flight fetch (maxWaitTimeInMs, 5 s by default) before
-// leaving the group. Killed earlier, it stays a group member until its session times out, and the next start's
-// worker waits that long for its partitions. 7 s + Kafka (~0.4 s) + Postgres (~0.1 s) stays inside the 10 s budget.
-const STOP_GRACE_MS = 7000;
+// Grace before SIGKILL. A worker killed before its kafkajs consumer has left the group stays a member until its
+// session times out, and the next start's worker waits that long for partitions; disconnect waits out the in-flight
+// fetch, which lib/kafka/run-consumer.ts keeps to 1 s (kafkajs' default is 5 s), so 5 s is ample.
+const STOP_GRACE_MS = 5000;
 
 const t0 = Date.now();
 const stackOnly = process.argv.includes('--stack-only');
@@ -81,6 +82,14 @@ function portFree(p: number): Promise<boolean> {
   });
 }
 
+/** Any HTTP answer from GET / counts. No keep-alive: an idle pooled connection would hold up next-server's SIGTERM by seconds. */
+function httpAnswers(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port: p, path: '/', agent: false, timeout: 5000 }, (res) => { res.resume(); resolve(true); });
+    req.once('error', () => resolve(false)).once('timeout', () => { req.destroy(); resolve(false); });
+  });
+}
+
 async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const buildId = path.join(REPO_ROOT, '.next', 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
       cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
   }
   children.push(new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
-    readyTimeoutMs: 60_000, probe: async () => { await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5000) }); return true; } },
+    readyTimeoutMs: 60_000, probe: () => httpAnswers(port) },
   stack.pids, console.log));
   for (const c of children) c.start();
   await Promise.all(children.map(async (c, i) => {
