@@ -12,7 +12,10 @@ import { startStack, type Stack } from './stack/index';
 import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
-const WORKERS = ['outbox-relay', 'alarm-worker'] as const;
+// Every workers/<name>.ts is one supervised process.
+const WORKERS = fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+// NEXT_DIST_DIR lets two checkouts' builds (say, a dev server and the e2e run) not overwrite each other.
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 // Grace before SIGKILL. A worker killed before its kafkajs consumer has left the group stays a member until its
 // session times out, and the next start's worker waits that long for partitions; disconnect waits out the in-flight
 // fetch, which lib/kafka/run-consumer.ts keeps to 1 s (kafkajs' default is 5 s), so 5 s is ample.
@@ -91,7 +94,7 @@ function httpAnswers(p: number): Promise<boolean> {
 }
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
-  const buildId = path.join(REPO_ROOT, '.next', 'BUILD_ID');
+  const buildId = path.join(REPO_ROOT, DIST_DIR, 'BUILD_ID');
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built && built >= newestSource()) return;
   const t = Date.now();
@@ -106,7 +109,7 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   build = undefined;
   if (stopping) return;
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-40).join('\n')}`);
-  console.log(`✓ ${'build'.padEnd(12)} .next  (${secs(t)} s)`);
+  console.log(`✓ ${'build'.padEnd(12)} ${DIST_DIR}  (${secs(t)} s)`);
 }
 
 async function main(): Promise<void> {
