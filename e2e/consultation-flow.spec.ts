@@ -82,7 +82,7 @@ test.describe('a consultation, as customer, salesman and staff', () => {
   test('pages refuse the wrong role and the API answers 4xx with a reason', async ({ browser, request }) => {
     const salesman = await signInAs(browser, '최영업');
     await salesman.goto('/customer');
-    await expect(salesman).toHaveURL(/\/$/); // sent back to the role switcher
+    await expect(salesman).toHaveURL(/\/salesman$/); // sent back to their own desk
     const api = await salesman.request.post('/api/consultations', { data: {} });
     expect(api.status()).toBe(403);
     expect((await api.json()).message).toMatch(/customer role/);

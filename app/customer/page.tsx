@@ -1,16 +1,14 @@
-import { redirect } from 'next/navigation';
 import { ConsultationForm } from '@/components/consultation-form';
 import { ConsultationList } from '@/components/consultation-list';
 import { db } from '@/lib/db';
 import { listConsultations } from '@/lib/consultations/queries';
 import { listProjects } from '@/lib/projects/queries';
-import { currentViewer } from '@/lib/session/current-viewer';
+import { pageViewer } from '@/lib/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 
 export default async function CustomerPage() {
-  const viewer = await currentViewer();
-  if (viewer?.role !== 'customer') redirect('/');
+  const viewer = await pageViewer('customer');
   const [projects, consultations, me] = await Promise.all([
     listProjects({ openOnly: true }),
     listConsultations(viewer),

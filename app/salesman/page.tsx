@@ -1,15 +1,13 @@
-import { redirect } from 'next/navigation';
 import { AlarmFeed } from '@/components/alarm-feed';
 import { ConsultationList } from '@/components/consultation-list';
 import { listAlarms } from '@/lib/alarms/queries';
 import { listConsultations } from '@/lib/consultations/queries';
-import { currentViewer } from '@/lib/session/current-viewer';
+import { pageViewer } from '@/lib/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SalesmanPage() {
-  const viewer = await currentViewer();
-  if (viewer?.role !== 'salesman') redirect('/');
+  const viewer = await pageViewer('salesman');
   const [alarms, consultations] = await Promise.all([listAlarms(viewer.salesmanId), listConsultations(viewer)]);
   return (
     <>

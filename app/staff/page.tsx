@@ -1,16 +1,14 @@
-import { redirect } from 'next/navigation';
 import { Badge } from '@/components/badge';
 import { listConsultations } from '@/lib/consultations/queries';
 import { listProjects } from '@/lib/projects/queries';
-import { currentViewer } from '@/lib/session/current-viewer';
+import { pageViewer } from '@/lib/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 
 const krw = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW', notation: 'compact' });
 
 export default async function StaffPage() {
-  const viewer = await currentViewer();
-  if (viewer?.role !== 'staff') redirect('/');
+  const viewer = await pageViewer('staff');
   const [projects, consultations] = await Promise.all([listProjects(), listConsultations(viewer, 100)]);
   return (
     <>

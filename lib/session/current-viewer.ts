@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { db } from '../db';
 import { AppError } from '../errors';
 import type { Viewer } from './viewer';
@@ -32,5 +33,16 @@ export async function requireViewer<R extends Viewer['role']>(role: R): Promise<
   const viewer = await currentViewer();
   if (!viewer) throw new AppError('FORBIDDEN', 'Choose a role first (Switch role at the top of the page).');
   if (viewer.role !== role) throw new AppError('FORBIDDEN', `This is for the ${role} role; you are signed in as ${viewer.role}.`);
+  return viewer as Extract<Viewer, { role: R }>;
+}
+
+/**
+ * For pages: the viewer in the given role, or a redirect (to the sign-in page
+ * when nobody is signed in, to their own home when the role is wrong).
+ */
+export async function pageViewer<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect('/');
+  if (viewer.role !== role) redirect(`/${viewer.role}`);
   return viewer as Extract<Viewer, { role: R }>;
 }
