@@ -1,8 +1,10 @@
 /** The few ways a domain call can refuse; each maps to one HTTP status. */
-export type AppErrorCode = 'INVALID' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAVAILABLE';
+export type AppErrorCode = 'INVALID' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, number> = {
   INVALID: 400,
+  /** Nobody is signed in (or the session ended); FORBIDDEN is for a signed-in caller without the right. */
+  UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
