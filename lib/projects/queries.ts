@@ -1,4 +1,8 @@
 import { db } from '../db';
+import { AppError } from '../errors';
+import { toDay } from './dates';
+import type { ProjectStatus } from './schemas';
+import { toSnapshot, type ProjectSnapshot } from './snapshot';
 
 export interface ProjectRow {
   id: string;
@@ -8,17 +12,18 @@ export interface ProjectRow {
   target: string;
   host: string;
   summary: string;
-  status: 'planned' | 'ongoing' | 'ended';
+  link: string | null;
+  status: ProjectStatus;
   startDate: string | null;
   endDate: string | null;
+  expStartDate: string | null;
   consultationCount: number;
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-export async function listProjects(opts: { openOnly?: boolean } = {}): Promise<ProjectRow[]> {
+/** Projects newest year first; `openOnly` leaves out ended ones (what customers may still ask about). */
+export async function listProjects(opts: { openOnly?: boolean; status?: ProjectStatus } = {}): Promise<ProjectRow[]> {
   const rows = await db.project.findMany({
-    where: opts.openOnly ? { status: { not: 'ended' } } : {},
+    where: opts.status ? { status: opts.status } : opts.openOnly ? { status: { not: 'ended' } } : {},
     orderBy: [{ year: 'desc' }, { name: 'asc' }],
     include: { _count: { select: { consultations: true } } },
   });
@@ -30,9 +35,19 @@ export async function listProjects(opts: { openOnly?: boolean } = {}): Promise<P
     target: p.target,
     host: p.host,
     summary: p.summary,
+    link: p.link,
     status: p.status,
-    startDate: day(p.startDate),
-    endDate: day(p.endDate),
+    startDate: toDay(p.startDate),
+    endDate: toDay(p.endDate),
+    expStartDate: toDay(p.expStartDate),
     consultationCount: p._count.consultations,
   }));
+}
+
+/** One project for the staff edit page; NOT_FOUND for an unknown or malformed id. */
+export async function getProject(projectId: string): Promise<ProjectSnapshot> {
+  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw new AppError('NOT_FOUND', 'No such project.');
+  const project = await db.project.findUnique({ where: { id: projectId } });
+  if (!project) throw new AppError('NOT_FOUND', 'No such project.');
+  return toSnapshot(project);
 }
