@@ -1,0 +1,92 @@
+import type { DomainEvent } from '../events/catalog';
+
+/** ProjectStats counters, one per consultation step plus interest and conversion bases. */
+export const STEP_COUNTERS = {
+  requested: 'requested',
+  accepted: 'accepted',
+  in_progress: 'inProgress',
+  success: 'success',
+  fail: 'fail',
+  canceled: 'canceled',
+} as const;
+
+export type Counter = (typeof STEP_COUNTERS)[keyof typeof STEP_COUNTERS] | 'interested' | 'everAccepted';
+
+export interface StatsDelta {
+  projectId: string;
+  projectName: string;
+  /** Added to the project's counters (negative for a step left or an interest withdrawn). */
+  counters: Partial<Record<Counter, number>>;
+  /** The minute the event happened in, and what it adds to that minute's bucket (absent: no bucket change). */
+  bucket?: { minute: Date; interests: number; consultations: number };
+}
+
+/** The event's own time truncated to the minute: a replay lands in the same bucket. */
+export function minuteOf(iso: string): Date {
+  const d = new Date(iso);
+  d.setUTCSeconds(0, 0);
+  return d;
+}
+
+const add = (c: Partial<Record<Counter, number>>, key: Counter, n: number) => {
+  c[key] = (c[key] ?? 0) + n;
+};
+
+/**
+ * What one event changes in the statistics of its project. Pure, so the
+ * arithmetic (step moves, interest on/off, conversion base) is unit-tested
+ * without a database. Project events only carry the current name.
+ */
+export function statsDelta(event: DomainEvent): StatsDelta {
+  const counters: Partial<Record<Counter, number>> = {};
+  switch (event.type) {
+    case 'ProjectCreated':
+    case 'ProjectEdited':
+    case 'ProjectStarted':
+    case 'ProjectEnded':
+      return { projectId: event.payload.projectId, projectName: event.payload.name, counters };
+
+    case 'InterestCreated':
+    case 'InterestUpdated': {
+      const p = event.payload;
+      const before = event.type === 'InterestUpdated' ? event.payload.previouslyInterested : false;
+      const change = Number(p.interested) - Number(before);
+      if (change !== 0) add(counters, 'interested', change);
+      // The bucket holds the net change, so the chart's running sum equals the interested count.
+      const bucket = change !== 0 ? { minute: minuteOf(event.occurredAt), interests: change, consultations: 0 } : undefined;
+      return { projectId: p.projectId, projectName: p.projectName, counters, bucket };
+    }
+
+    case 'ConsultationCreated': {
+      const p = event.payload;
+      add(counters, STEP_COUNTERS[p.step], 1);
+      if (p.step === 'accepted') add(counters, 'everAccepted', 1);
+      return {
+        projectId: p.projectId,
+        projectName: p.projectName,
+        counters,
+        bucket: { minute: minuteOf(event.occurredAt), interests: 0, consultations: 1 },
+      };
+    }
+
+    case 'ConsultationEdited': {
+      const p = event.payload;
+      // A customer's edit of the request keeps the step: nothing moves.
+      if (p.step !== p.previousStep) {
+        add(counters, STEP_COUNTERS[p.previousStep], -1);
+        add(counters, STEP_COUNTERS[p.step], 1);
+        if (p.step === 'accepted') add(counters, 'everAccepted', 1);
+      }
+      return { projectId: p.projectId, projectName: p.projectName, counters };
+    }
+  }
+}
+
+/** success / ever accepted; null when nothing was ever accepted (shown as "—"). */
+export function conversionRate(stats: { success: number; everAccepted: number }): number | null {
+  return stats.everAccepted > 0 ? stats.success / stats.everAccepted : null;
+}
+
+export function formatConversion(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+}
