@@ -5,7 +5,8 @@ import pg from 'pg';
 import { config } from '../lib/config';
 import { createDb } from '../lib/db';
 import { createKafka } from '../lib/kafka/client';
-import { relayBatch } from '../lib/outbox/relay';
+import { pendingOutboxCount, relayBatch } from '../lib/outbox/relay';
+import { startHeartbeat } from '../lib/workers/heartbeat';
 import { installSignalHandlers, onShutdown } from '../lib/workers/lifecycle';
 
 const NAME = 'outbox-relay';
@@ -13,6 +14,9 @@ installSignalHandlers(NAME);
 
 const db = createDb(undefined, 2);
 onShutdown(() => db.$disconnect());
+const stats = { publishedTotal: 0, lastPublishedAt: null as string | null, lastError: null as string | null };
+const heartbeat = startHeartbeat({ db, worker: NAME, details: async () => ({ ...stats, pending: await pendingOutboxCount(db) }) });
+onShutdown(() => heartbeat.stop());
 const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
 await producer.connect();
 onShutdown(() => producer.disconnect());
@@ -32,6 +36,7 @@ const loop = (async () => {
     try {
       const n = await relayBatch({ db, producer });
       published += n;
+      if (n > 0) Object.assign(stats, { publishedTotal: stats.publishedTotal + n, lastPublishedAt: new Date().toISOString(), lastError: null });
       if (Date.now() - lastReport > 60_000 && published) {
         console.log(`[${NAME}] published ${published} events in the last minute`);
         published = 0;
@@ -40,6 +45,7 @@ const loop = (async () => {
       if (n > 0) continue;
     } catch (e) {
       console.error(`[${NAME}] publish failed, will retry: ${(e as Error).message}`);
+      stats.lastError = (e as Error).message;
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 1_000);
@@ -56,4 +62,6 @@ onShutdown(async () => {
   wake();
   await loop;
 });
+heartbeat.setStatus('running');
+void heartbeat.beat();
 console.log(`[${NAME}] ready, publishing to ${config().KAFKA_BROKERS.join(',')}`);

@@ -18,6 +18,8 @@ export interface ConsumerOptions {
   handlers: Handlers;
   /** Called before the consumer starts, to attach event listeners (GROUP_JOIN, CRASH). */
   beforeRun?: (consumer: Consumer) => void;
+  /** Called after each message's offset is resolved (for health reporting: offsets, lag). */
+  onProgress?: (p: { topic: string; partition: number; offset: string; highWatermark: string }) => void;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ConsumerOptions {
  * after that commit, so a crash replays rather than loses.
  */
 export async function startConsumer(opts: ConsumerOptions): Promise<Consumer> {
-  const { kafka, db, producer, groupId, topics, handlers, beforeRun } = opts;
+  const { kafka, db, producer, groupId, topics, handlers, beforeRun, onProgress } = opts;
   // A short fetch wait keeps shutdown quick: disconnect() waits for the fetch in flight.
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, rebalanceTimeout: 20_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000 });
   await consumer.connect();
@@ -62,6 +64,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Consumer> {
           }
         }
         resolveOffset(message.offset);
+        onProgress?.({ topic: batch.topic, partition: batch.partition, offset: message.offset, highWatermark: batch.highWatermark });
         await commitOffsetsIfNecessary();
         await heartbeat();
       }

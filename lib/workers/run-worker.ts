@@ -3,6 +3,8 @@ import { createDb } from '../db';
 import { TOPIC_PREFIX, type Topic } from '../events/topics';
 import { createKafka } from '../kafka/client';
 import { startConsumer, type Handlers } from '../kafka/run-consumer';
+import { ConsumerHealth } from './consumer-health';
+import { startHeartbeat } from './heartbeat';
 import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
 
 export interface WorkerSpec {
@@ -13,15 +15,20 @@ export interface WorkerSpec {
 }
 
 /**
- * Boots a consuming worker: DB pool, dead-letter producer, consumer. Prints
- * "ready" once it has joined its group (the stack runner waits for that line).
- * A non-retriable Kafka error exits the process; the supervisor restarts it.
+ * Boots a consuming worker: DB pool, dead-letter producer, consumer, heartbeat.
+ * Prints "ready" once it has joined its group (the stack runner waits for that
+ * line). A non-retriable Kafka error exits the process; the supervisor restarts it.
  */
 export async function runWorker(spec: WorkerSpec): Promise<void> {
   const { name } = spec;
+  const groupId = `${TOPIC_PREFIX}${name}`;
   installSignalHandlers(name);
   const db = createDb(undefined, 4);
   onShutdown(() => db.$disconnect());
+  const health = new ConsumerHealth(groupId);
+  const heartbeat = startHeartbeat({ db, worker: name, details: health.details });
+  // Registered after the database, so it runs before it closes: the last beat says "stopped".
+  onShutdown(() => heartbeat.stop());
   const kafka = createKafka(name);
   const producer = kafka.producer();
   await producer.connect();
@@ -29,15 +36,16 @@ export async function runWorker(spec: WorkerSpec): Promise<void> {
 
   let announced = false;
   const beforeRun = (consumer: Consumer) => {
-  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-    const parts = Object.entries(payload.memberAssignment).map(([t, p]) => `${t}[${p.join(',')}]`);
-    if (!announced) console.log(`[${name}] ready, group ${payload.groupId}, assigned ${parts.join(' ') || 'nothing yet'}`);
-    announced = true;
-  });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    if (!payload.restart) void shutdown(name, 1, payload.error);
-  });
+    health.track(consumer, heartbeat);
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const parts = Object.entries(payload.memberAssignment).map(([t, p]) => `${t}[${p.join(',')}]`);
+      if (!announced) console.log(`[${name}] ready, group ${payload.groupId}, assigned ${parts.join(' ') || 'nothing yet'}`);
+      announced = true;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) void shutdown(name, 1, payload.error);
+    });
   };
-  const consumer = await startConsumer({ kafka, db, producer, groupId: `${TOPIC_PREFIX}${name}`, topics: spec.topics, handlers: spec.handlers, beforeRun });
+  const consumer = await startConsumer({ kafka, db, producer, groupId, topics: spec.topics, handlers: spec.handlers, beforeRun, onProgress: health.onProgress });
   onShutdown(() => consumer.disconnect());
 }
