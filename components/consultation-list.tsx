@@ -1,12 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { canEdit } from '@/lib/consultations/edit-rules';
 import type { ConsultationRow } from '@/lib/consultations/queries';
 import { Badge } from './badge';
 import { consultationsQuery } from './live-queries';
 import { StepButtons } from './step-buttons';
+import { EmptyState } from './ui/empty-state';
 
-const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'short' });
+const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul' });
 
 /** Live list of the viewer's consultations; salesmen also get the step buttons. */
 export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]; mode: 'customer' | 'salesman' }) {
@@ -16,7 +19,11 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
     <>
       {error && <p className="notice bad" role="alert">Live updates paused: {error.message}</p>}
       {rows.length === 0 ? (
-        <p className="empty">{mode === 'customer' ? 'No consultations yet. Request one with the form.' : 'No consultations matched to you yet.'}</p>
+        mode === 'customer' ? (
+          <EmptyState title="No consultations yet">Request one with the form; a salesman who covers your region is assigned at once.</EmptyState>
+        ) : (
+          <EmptyState title="No consultations matched to you yet">New requests from your regions appear here within a second or two.</EmptyState>
+        )
       ) : (
         <div className="table-wrap">
           <table data-testid="consultations">
@@ -26,7 +33,7 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
                 <th>{mode === 'customer' ? 'Salesman' : 'Customer'}</th>
                 <th>Requested</th>
                 <th>Step</th>
-                {mode === 'salesman' && <th>Action</th>}
+                <th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
@@ -39,9 +46,15 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
                   </td>
                   <td>{time(c.createdAt)}</td>
                   <td><Badge value={c.step} /></td>
-                  {mode === 'salesman' && (
-                    <td><StepButtons consultationId={c.id} step={c.step} label={`${c.contactName}, ${c.projectName}`} /></td>
-                  )}
+                  <td>
+                    {mode === 'salesman' ? (
+                      <StepButtons consultationId={c.id} step={c.step} label={`${c.contactName}, ${c.projectName}`} />
+                    ) : (
+                      <Link className="button secondary small" href={`/customer/consultations/${c.id}`} aria-label={`${canEdit(c.step) ? 'Edit' : 'View'}: ${c.projectName}, ${time(c.createdAt)}`}>
+                        {canEdit(c.step) ? 'Edit' : 'View'}
+                      </Link>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -43,3 +43,28 @@ export const DEMO_SALESMEN: SalesmanSeed[] = [
   { id: id(302), name: '정하늘', phone: '010-6789-0123', regions: ['서울', '부산', '경남'] },
   { id: id(303), name: '강도윤', phone: '010-7890-1234', regions: ['부산', '대구', '경북', '울산'] },
 ];
+
+// ─── Accounts ──────────────────────────────────────────────────────────────
+// One sign-in per seeded person, plus staff. The login page lists them (unless
+// SHOW_DEMO_ACCOUNTS=false) with this password; the e2e tests sign in with them.
+export const DEMO_PASSWORD = 'switchboard-demo';
+
+export interface AccountSeed {
+  email: string;
+  role: 'staff' | 'customer' | 'salesman';
+  displayName: string;
+  customerId?: string;
+  salesmanId?: string;
+}
+
+const person = (list: { id: string; name: string }[], n: number) => list.find((p) => p.id === id(n))!;
+
+export const DEMO_ACCOUNTS: AccountSeed[] = [
+  { email: 'staff@switchboard.dev', role: 'staff', displayName: '운영팀' },
+  { email: 'minjun@hanbit.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 201).name, customerId: id(201) },
+  { email: 'seoyeon@bada.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 202).name, customerId: id(202) },
+  { email: 'jiho@halla.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 203).name, customerId: id(203) },
+  { email: 'choi@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 301).name, salesmanId: id(301) },
+  { email: 'jeong@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 302).name, salesmanId: id(302) },
+  { email: 'kang@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 303).name, salesmanId: id(303) },
+];

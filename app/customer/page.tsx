@@ -1,7 +1,8 @@
 import { ConsultationForm } from '@/components/consultation-form';
 import { ConsultationList } from '@/components/consultation-list';
-import { db } from '@/lib/db';
+import { PageHeader } from '@/components/ui/page-header';
 import { listConsultations } from '@/lib/consultations/queries';
+import { customerProfile } from '@/lib/people/queries';
 import { listProjects } from '@/lib/projects/queries';
 import { pageViewer } from '@/lib/session/current-viewer';
 
@@ -12,11 +13,14 @@ export default async function CustomerPage() {
   const [projects, consultations, me] = await Promise.all([
     listProjects({ openOnly: true }),
     listConsultations(viewer),
-    db.customer.findUniqueOrThrow({ where: { id: viewer.customerId } }),
+    customerProfile(viewer.customerId),
   ]);
   return (
     <>
-      <h1>Hello, {viewer.name}</h1>
+      <PageHeader
+        title={`Hello, ${viewer.name}`}
+        description={`${me.company} · ${me.region}. Ask for a consultation on a support programme and follow it here.`}
+      />
       <div className="grid-2">
         <section className="panel" aria-labelledby="request-h">
           <h2 id="request-h">Request a consultation</h2>
@@ -28,6 +32,7 @@ export default async function CustomerPage() {
         </section>
         <section className="panel" aria-labelledby="mine-h">
           <h2 id="mine-h">My consultations</h2>
+          <p className="muted">You can edit a request until your salesman accepts it.</p>
           <ConsultationList initial={consultations} mode="customer" />
         </section>
       </div>

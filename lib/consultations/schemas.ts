@@ -37,3 +37,17 @@ export const stepChangeSchema = z.object({
   consultationId: z.uuid({ message: 'Unknown consultation' }),
   step: z.enum(CONSULTATION_STEPS, { message: 'Unknown step' }),
 });
+
+/**
+ * The customer's edit of a request still waiting for the salesman. Project and
+ * region are not editable: they decided which salesman was matched, so changing
+ * them means a new request. expectedVersion (from the form) turns a lost
+ * update into a clear conflict instead of silently overwriting.
+ */
+export const consultationEditSchema = consultationRequestSchema
+  .pick({ contactName: true, phone: true, company: true, message: true })
+  .extend({
+    consultationId: z.uuid({ message: 'Unknown consultation' }),
+    expectedVersion: z.coerce.number().int().positive().optional(),
+  });
+export type ConsultationEdit = z.input<typeof consultationEditSchema>;

@@ -1,48 +1,36 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { db } from '../db';
-import { AppError } from '../errors';
+import { cache } from 'react';
+import { PATH_HEADER, SESSION_COOKIE } from '../auth/cookie';
+import { viewerForToken } from '../auth/sessions';
+import { assertRole, ROLE_HOME } from './roles';
 import type { Viewer } from './viewer';
 
-/** Cookie holding the chosen role until real login arrives: "staff", "customer:<id>" or "salesman:<id>". */
-export const VIEWER_COOKIE = 'sb_viewer';
-
-export async function resolveViewer(value: string | undefined): Promise<Viewer | null> {
-  if (!value) return null;
-  if (value === 'staff') return { role: 'staff', name: 'Staff' };
-  const [role, id] = value.split(':');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  if (role === 'customer') {
-    const c = await db.customer.findUnique({ where: { id }, select: { id: true, name: true } });
-    return c ? { role: 'customer', customerId: c.id, name: c.name } : null;
-  }
-  if (role === 'salesman') {
-    const s = await db.salesman.findUnique({ where: { id }, select: { id: true, name: true } });
-    return s ? { role: 'salesman', salesmanId: s.id, name: s.name } : null;
-  }
-  return null;
-}
-
-export async function currentViewer(): Promise<Viewer | null> {
+/**
+ * The signed-in viewer from the session cookie, or null. Cached per request, so
+ * the layout and the page share one session lookup.
+ */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
-  return resolveViewer(jar.get(VIEWER_COOKIE)?.value);
-}
+  return viewerForToken(jar.get(SESSION_COOKIE)?.value);
+});
 
-/** For API routes and actions: the viewer, or a FORBIDDEN error naming the role needed. */
+/** For API routes and actions: the viewer in that role, else UNAUTHENTICATED (401) or FORBIDDEN (403). */
 export async function requireViewer<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
-  const viewer = await currentViewer();
-  if (!viewer) throw new AppError('FORBIDDEN', 'Choose a role first (Switch role at the top of the page).');
-  if (viewer.role !== role) throw new AppError('FORBIDDEN', `This is for the ${role} role; you are signed in as ${viewer.role}.`);
-  return viewer as Extract<Viewer, { role: R }>;
+  return assertRole(await currentViewer(), role);
 }
 
 /**
- * For pages: the viewer in the given role, or a redirect (to the sign-in page
- * when nobody is signed in, to their own home when the role is wrong).
+ * For pages: the viewer in the given role, or a redirect: to the sign-in page
+ * (coming back here afterwards) when nobody is signed in, to their own home
+ * when the role is wrong.
  */
 export async function pageViewer<R extends Viewer['role']>(role: R): Promise<Extract<Viewer, { role: R }>> {
   const viewer = await currentViewer();
-  if (!viewer) redirect('/');
-  if (viewer.role !== role) redirect(`/${viewer.role}`);
+  if (!viewer) {
+    const here = (await headers()).get(PATH_HEADER);
+    redirect(here ? `/login?next=${encodeURIComponent(here)}` : '/login');
+  }
+  if (viewer.role !== role) redirect(ROLE_HOME[viewer.role]);
   return viewer as Extract<Viewer, { role: R }>;
 }

@@ -1,16 +1,15 @@
 import { createConsultation } from '@/lib/consultations/create-consultation';
 import { listConsultations } from '@/lib/consultations/queries';
-import { AppError } from '@/lib/errors';
 import { jsonResponse, readJson } from '@/lib/http';
 import { currentViewer, requireViewer } from '@/lib/session/current-viewer';
+import { assertSignedIn } from '@/lib/session/roles';
 
 export const dynamic = 'force-dynamic';
 
-/** Consultations the viewer may see. */
+/** Consultations the viewer may see: a customer their own, a salesman those matched to them, staff all. */
 export async function GET() {
   return jsonResponse(async () => {
-    const viewer = await currentViewer();
-    if (!viewer) throw new AppError('FORBIDDEN', 'Choose a role first.');
+    const viewer = assertSignedIn(await currentViewer());
     return { consultations: await listConsultations(viewer) };
   });
 }

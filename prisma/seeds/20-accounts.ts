@@ -1,0 +1,27 @@
+import { hashPassword } from '../../lib/auth/password';
+import type { PrismaClient } from '../../lib/generated/prisma/client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-data';
+
+/**
+ * Demo sign-ins (after 10-sales-desk, which creates their people). An existing
+ * account is left as it is, password included, so re-seeding never resets a
+ * password someone changed, and costs no scrypt work.
+ */
+export default async function seed(db: PrismaClient): Promise<string> {
+  let created = 0;
+  for (const a of DEMO_ACCOUNTS) {
+    if (await db.account.findUnique({ where: { email: a.email }, select: { id: true } })) continue;
+    await db.account.create({
+      data: {
+        email: a.email,
+        role: a.role,
+        displayName: a.displayName,
+        customerId: a.customerId ?? null,
+        salesmanId: a.salesmanId ?? null,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      },
+    });
+    created++;
+  }
+  return `${DEMO_ACCOUNTS.length} demo accounts (${created} new)`;
+}
