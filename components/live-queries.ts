@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { AlarmRow } from '@/lib/alarms/queries';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { AlarmPage } from '@/lib/alarms/queries';
 import type { ConsultationRow } from '@/lib/consultations/queries';
 
 /** Live panels poll once a second: alarms must show within 2 s of the event. */
@@ -12,10 +12,17 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
+/**
+ * The alarm feed: page 1 is the newest alarms; "Load more" adds older pages by
+ * cursor. A refetch walks the pages again from the top, so new alarms push the
+ * older ones down without gaps or repeats.
+ */
 export const alarmsQuery = () =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['alarms'],
-    queryFn: () => getJson<{ alarms: AlarmRow[]; unread: number }>('/api/alarms'),
+    queryFn: ({ pageParam }) => getJson<AlarmPage>(`/api/alarms${pageParam ? `?cursor=${pageParam}` : ''}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     refetchInterval: LIVE_MS,
   });
 
@@ -24,4 +31,33 @@ export const consultationsQuery = () =>
     queryKey: ['consultations'],
     queryFn: () => getJson<{ consultations: ConsultationRow[] }>('/api/consultations'),
     refetchInterval: LIVE_MS,
+  });
+
+// ─── Staff statistics, dead letters and worker health (live panels) ─────────
+
+type StatsSnapshot = import('@/lib/stats/queries').StatsSnapshot;
+type WorkerHealthList = Awaited<ReturnType<typeof import('@/lib/health/workers').listWorkerHealth>>;
+type DeadLetterOverview = import('@/lib/dead-letters/queries').DeadLetterOverview;
+
+/** Statistics for one project's chart, or every project's (null). Counts must follow events within 2 s. */
+export const statsQuery = (projectId: string | null) =>
+  queryOptions({
+    queryKey: ['stats', projectId ?? 'all'],
+    queryFn: () => getJson<StatsSnapshot>(projectId ? `/api/stats?projectId=${encodeURIComponent(projectId)}` : '/api/stats'),
+    refetchInterval: 1_000,
+  });
+
+/** Heartbeats arrive every 5 s; polling faster would show nothing new. */
+export const workersQuery = () =>
+  queryOptions({
+    queryKey: ['health', 'workers'],
+    queryFn: () => getJson<WorkerHealthList>('/api/health/workers'),
+    refetchInterval: 5_000,
+  });
+
+export const deadLettersQuery = () =>
+  queryOptions({
+    queryKey: ['dead-letters'],
+    queryFn: () => getJson<DeadLetterOverview>('/api/dead-letters'),
+    refetchInterval: 2_000,
   });

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function SalesmanPage() {
   const viewer = await pageViewer('salesman');
-  const [alarms, consultations] = await Promise.all([listAlarms(viewer.salesmanId), listConsultations(viewer)]);
+  const [alarms, consultations] = await Promise.all([listAlarms({ viewer }), listConsultations(viewer)]);
   return (
     <>
       <h1>{viewer.name}&apos;s desk</h1>

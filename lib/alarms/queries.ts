@@ -1,4 +1,8 @@
 import { db } from '../db';
+import { AppError } from '../errors';
+import type { Viewer } from '../session/viewer';
+import { fieldErrorsOf } from '../validation';
+import { alarmPageSchema } from './schemas';
 
 export interface AlarmRow {
   id: string;
@@ -6,28 +10,63 @@ export interface AlarmRow {
   title: string;
   body: string;
   consultationId: string | null;
+  projectId: string | null;
   occurredAt: string;
   read: boolean;
 }
 
-/** The salesman's own alarm feed, newest first. */
-export async function listAlarms(salesmanId: string, limit = 30): Promise<{ alarms: AlarmRow[]; unread: number }> {
+export interface AlarmPage {
+  alarms: AlarmRow[];
+  /** All of the salesman's unread alarms, not only this page's. */
+  unread: number;
+  /** Pass as `cursor` for the next (older) page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface ListAlarmsOptions {
+  viewer: Viewer;
+  /** { cursor?, limit? } as in the URL. */
+  input?: unknown;
+}
+
+/**
+ * The salesman's own alarm feed, newest arrival first, keyset-paginated on
+ * (createdAt, id) so pages neither skip nor repeat while new alarms arrive.
+ * A cursor that is not one of the salesman's alarms is refused, so it cannot
+ * probe someone else's feed.
+ */
+export async function listAlarms({ viewer, input = {} }: ListAlarmsOptions): Promise<AlarmPage> {
+  if (viewer.role !== 'salesman') throw new AppError('FORBIDDEN', 'Only salesmen have an alarm feed.');
+  const parsed = alarmPageSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('INVALID', 'Invalid page request.', fieldErrorsOf(parsed.error));
+  const { cursor, limit } = parsed.data;
+  const salesmanId = viewer.salesmanId;
+
+  let older = {};
+  if (cursor) {
+    const after = await db.alarm.findFirst({ where: { id: cursor, salesmanId }, select: { id: true, createdAt: true } });
+    if (!after) throw new AppError('NOT_FOUND', 'No such alarm among yours (cursor).');
+    older = { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] };
+  }
   const [rows, unread] = await Promise.all([
     db.alarm.findMany({
-      where: { salesmanId },
+      where: { salesmanId, ...older },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
+      take: limit + 1,
     }),
     db.alarm.count({ where: { salesmanId, readAt: null } }),
   ]);
+  const page = rows.slice(0, limit);
   return {
     unread,
-    alarms: rows.map((a) => ({
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    alarms: page.map((a) => ({
       id: a.id,
       eventType: a.eventType,
       title: a.title,
       body: a.body,
       consultationId: a.consultationId,
+      projectId: a.projectId,
       occurredAt: a.occurredAt.toISOString(),
       read: a.readAt !== null,
     })),

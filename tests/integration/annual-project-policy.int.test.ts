@@ -67,7 +67,7 @@ async function replayAndSettle(ended: EventOf<'ProjectEnded'>) {
 describe('AnnualProjectCreate policy', () => {
   it('creates next year\'s planned copy with ProjectCreated caused by ProjectEnded', async () => {
     const { name, ended } = await runToEnd();
-    const [copy] = await waitFor(async () => { const c = await copiesOf(name); return c.length ? c : null; }, 60_000, `copy of ${name}`);
+    const copy = await waitFor(async () => (await copiesOf(name))[0], 60_000, `copy of ${name}`);
     expect(copy).toMatchObject({
       year: 2027, scale: 1_200_000_000n, target: '창업기업', host: '테스트진흥원', summary: '연례 정책 테스트',
       link: 'https://example.kr/a', status: 'planned', startDate: null, endDate: null,
@@ -89,7 +89,7 @@ describe('AnnualProjectCreate policy', () => {
 
   it('a replay the dedupe table has forgotten (reset consumer group) is stopped by the (name, year) key', async () => {
     const { name, ended } = await runToEnd();
-    const [copy] = await waitFor(async () => { const c = await copiesOf(name); return c.length ? c : null; }, 60_000, `copy of ${name}`);
+    const copy = await waitFor(async () => (await copiesOf(name))[0], 60_000, `copy of ${name}`);
     const forgotten = await db.processedEvent.deleteMany({ where: { consumer: GROUP, eventId: ended.eventId } });
     expect(forgotten.count).toBe(1);
     await replayAndSettle(ended);

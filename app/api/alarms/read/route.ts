@@ -1,0 +1,13 @@
+import { markAlarmsRead } from '@/lib/alarms/mark-read';
+import { jsonResponse, readJson } from '@/lib/http';
+import { requireViewer } from '@/lib/session/current-viewer';
+
+export const dynamic = 'force-dynamic';
+
+/** Mark alarms read: body { "alarmId": "…" } or { "all": true, "upTo": "<newest alarm id shown>" }. */
+export async function POST(request: Request) {
+  return jsonResponse(async () => {
+    const viewer = await requireViewer('salesman');
+    return markAlarmsRead({ viewer, input: await readJson(request) });
+  });
+}
