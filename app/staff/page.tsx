@@ -1,50 +1,38 @@
+import Link from 'next/link';
 import { Badge } from '@/components/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { WorkerHealthPanel } from '@/components/worker-health';
 import { listConsultations } from '@/lib/consultations/queries';
+import { listWorkerHealth } from '@/lib/health/workers';
 import { listProjects } from '@/lib/projects/queries';
 import { pageViewer } from '@/lib/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 
 const krw = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW', notation: 'compact' });
+const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul' });
 
+/** Staff dashboard: every consultation (with its event timeline), the projects, and the workers' health. */
 export default async function StaffPage() {
   const viewer = await pageViewer('staff');
-  const [projects, consultations] = await Promise.all([listProjects(), listConsultations(viewer, 100)]);
+  const [projects, consultations, workers] = await Promise.all([listProjects(), listConsultations(viewer, 100), listWorkerHealth()]);
   return (
     <>
-      <h1>Projects and consultations</h1>
-      <section className="panel" aria-labelledby="projects-h">
-        <h2 id="projects-h">Projects</h2>
-        <div className="table-wrap">
-          <table data-testid="projects">
-            <thead>
-              <tr><th>Project</th><th>Year</th><th>Host</th><th>Budget</th><th>Period</th><th>Status</th><th>Consultations</th></tr>
-            </thead>
-            <tbody>
-              {projects.map((p) => (
-                <tr key={p.id}>
-                  <td><strong>{p.name}</strong><div className="muted">{p.target}</div></td>
-                  <td>{p.year}</td>
-                  <td>{p.host}</td>
-                  <td>{krw.format(Number(p.scaleKrw))}</td>
-                  <td>{p.startDate ? `${p.startDate} – ${p.endDate ?? ''}` : 'not started'}</td>
-                  <td><Badge value={p.status} /></td>
-                  <td>{p.consultationCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <PageHeader
+        title="Consultations"
+        description="Every consultation request, its salesman and step; open a timeline to see the events behind it."
+        actions={<Link className="button secondary small" href="/staff/stats">Statistics</Link>}
+      />
       <section className="panel" aria-labelledby="consultations-h">
         <h2 id="consultations-h">Consultations</h2>
         {consultations.length === 0 ? (
-          <p className="empty">No consultation requests yet.</p>
+          <EmptyState title="No consultation requests yet">Requests appear here as customers send them.</EmptyState>
         ) : (
           <div className="table-wrap">
             <table data-testid="consultations">
               <thead>
-                <tr><th>Project</th><th>Customer</th><th>Region</th><th>Salesman</th><th>Requested</th><th>Step</th></tr>
+                <tr><th>Project</th><th>Customer</th><th>Region</th><th>Salesman</th><th>Requested</th><th>Step</th><th>Timeline</th></tr>
               </thead>
               <tbody>
                 {consultations.map((c) => (
@@ -53,8 +41,37 @@ export default async function StaffPage() {
                     <td>{c.contactName} · {c.company}</td>
                     <td>{c.region}</td>
                     <td>{c.salesmanName}</td>
-                    <td>{new Date(c.createdAt).toLocaleString('ko-KR')}</td>
+                    <td>{time(c.createdAt)}</td>
                     <td><Badge value={c.step} /></td>
+                    <td><Link href={`/staff/timeline/consultation/${c.id}`}>Events<span className="visually-hidden"> of {c.contactName}&apos;s request</span></Link></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <WorkerHealthPanel initial={workers} />
+      <section className="panel" aria-labelledby="projects-h">
+        <h2 id="projects-h">Projects</h2>
+        {projects.length === 0 ? (
+          <EmptyState title="No projects yet">Create one under Projects.</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="projects">
+              <thead>
+                <tr><th>Project</th><th>Year</th><th>Host</th><th>Budget</th><th>Period</th><th>Status</th><th>Timeline</th></tr>
+              </thead>
+              <tbody>
+                {projects.map((p) => (
+                  <tr key={p.id}>
+                    <td><strong>{p.name}</strong><div className="muted">{p.target}</div></td>
+                    <td>{p.year}</td>
+                    <td>{p.host}</td>
+                    <td>{krw.format(Number(p.scaleKrw))}</td>
+                    <td>{p.startDate ? `${p.startDate} – ${p.endDate ?? ''}` : 'not started'}</td>
+                    <td><Badge value={p.status} /></td>
+                    <td><Link href={`/staff/timeline/project/${p.id}`}>Events<span className="visually-hidden"> of {p.name} {p.year}</span></Link></td>
                   </tr>
                 ))}
               </tbody>

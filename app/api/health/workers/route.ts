@@ -1,0 +1,13 @@
+import { listWorkerHealth } from '@/lib/health/workers';
+import { jsonResponse } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Worker health from their heartbeats: each worker up or down, its instances
+ * and their last beat (stale after three missed beats). Unauthenticated like
+ * the other health probes; it shows process facts (pids, partitions, lag), no data.
+ */
+export async function GET() {
+  return jsonResponse(() => listWorkerHealth());
+}
