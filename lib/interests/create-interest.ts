@@ -34,11 +34,13 @@ export async function createInterest({ viewer, input, correlationId, client = de
 
   try {
     return await client.$transaction(async (tx) => {
-      const [customer, project, existing] = await Promise.all([
-        tx.customer.findUnique({ where: { id: viewer.customerId }, select: { name: true, phone: true, region: true } }),
-        tx.project.findUnique({ where: { id: projectId }, select: { name: true, status: true } }),
-        tx.interest.findUnique({ where: { customerId_projectId: { customerId: viewer.customerId, projectId } }, select: { id: true } }),
-      ]);
+      // One after another: a transaction is one connection, which runs one query at a time anyway.
+      const customer = await tx.customer.findUnique({ where: { id: viewer.customerId }, select: { name: true, phone: true, region: true } });
+      const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true, status: true } });
+      const existing = await tx.interest.findUnique({
+        where: { customerId_projectId: { customerId: viewer.customerId, projectId } },
+        select: { id: true },
+      });
       if (!customer) throw new AppError('FORBIDDEN', 'Only a signed-in customer can follow a project.');
       if (!project) throw new AppError('INVALID', 'That project does not exist.', { projectId: ['Choose a project from the list'] });
       if (project.status === 'ended') {

@@ -1,0 +1,41 @@
+// Seed 003: on ProjectStarted, one notification per interested customer
+// (addressed by phone), then delivery to the in-app inbox or, with
+// NOTIFY_WEBHOOK_URL set, to that URL, through a notifier with timeout, retries
+// and a circuit breaker. Consuming and delivering are decoupled by the
+// Notification table: a failing receiver never stops events being consumed,
+// and every pending delivery is in the database, so a restart loses nothing.
+import { createDb } from '../lib/db';
+import { TOPICS } from '../lib/events/topics';
+import { channelOf, notifierConfig } from '../lib/notifications/config';
+import { notificationHandlers } from '../lib/notifications/create-notifications';
+import { startDeliveryLoop } from '../lib/notifications/delivery';
+import { inboxTransport } from '../lib/notifications/inbox';
+import { createNotifier, type Notifier } from '../lib/notifications/notifier';
+import { webhookTransport } from '../lib/notifications/webhook';
+import { onShutdown } from '../lib/workers/lifecycle';
+import { runWorker } from '../lib/workers/run-worker';
+
+const NAME = 'notification-worker';
+const cfg = notifierConfig();
+const log = (line: string) => console.log(`[${NAME}] ${line}`);
+
+await runWorker({ name: NAME, topics: [TOPICS.projects], handlers: notificationHandlers(channelOf(cfg)) });
+
+const notifiers: { inbox: Notifier; webhook?: Notifier } = { inbox: createNotifier(inboxTransport, cfg, log) };
+if (cfg.webhookUrl) notifiers.webhook = createNotifier(webhookTransport(cfg.webhookUrl), cfg, log);
+const db = createDb(undefined, 2);
+const loop = startDeliveryLoop({ db, cfg, notifiers, log });
+// Registered after runWorker's closers, so they run first: finish the delivery in flight, then disconnect.
+onShutdown(() => db.$disconnect());
+onShutdown(() => loop.stop());
+
+// A line a minute while something happens, so an operator can see an outage and its recovery in the log.
+let last = '';
+setInterval(() => {
+  const now = Object.values(notifiers)
+    .map((n) => `${n.channel}: ${n.stats.delivered} delivered, ${n.stats.failed} failed, ${n.stats.shortCircuited} held by open circuit, circuit ${n.state()}`)
+    .join('; ');
+  if (now !== last) log(now);
+  last = now;
+}, 60_000).unref();
+log(`delivering to ${cfg.webhookUrl ? `webhook ${cfg.webhookUrl}` : 'the in-app inbox'} (timeout ${cfg.timeoutMs} ms, ${cfg.retries} retries, circuit opens after ${cfg.breakerFailures} failures)`);
