@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../validation';
-import { consultationRequestSchema } from './schemas';
+import { consultationEditSchema, consultationRequestSchema } from './schemas';
 
 const valid = {
   projectId: '00000000-0000-4000-8000-000000000101',
@@ -30,5 +30,19 @@ describe('consultation request schema', () => {
   it('trims whitespace before checking lengths', () => {
     const r = consultationRequestSchema.safeParse({ ...valid, message: '    ab    ' });
     expect(r.success).toBe(false);
+  });
+});
+
+describe('consultation edit schema', () => {
+  const edit = { consultationId: valid.projectId, contactName: '김민준', phone: '010 2345 6789'.replace(/ /g, ''), company: '한빛정밀', message: '방문 상담을 원합니다.' };
+
+  it('takes only the customer-editable fields, with the request form\'s rules', () => {
+    const r = consultationEditSchema.parse({ ...edit, projectId: 'ignored', region: '부산', step: 'success', expectedVersion: '3' });
+    expect(r).toEqual({ ...edit, phone: '010-2345-6789', expectedVersion: 3 });
+  });
+
+  it('refuses bad fields by name', () => {
+    const r = consultationEditSchema.safeParse({ ...edit, consultationId: 'x', phone: '12', expectedVersion: '0' });
+    expect(Object.keys(fieldErrorsOf(r.error!)).sort()).toEqual(['consultationId', 'expectedVersion', 'phone']);
   });
 });
