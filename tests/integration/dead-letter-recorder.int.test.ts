@@ -1,0 +1,99 @@
+// Every kind of bad message ends up as a DeadLetter row with its reason: not
+// JSON, an unknown type, an unknown version, a payload that fails its schema.
+// The consuming worker and the recorder both carry on, and recording is idempotent.
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsultation } from '@/lib/consultations/create-consultation';
+import { db } from '@/lib/db';
+import { recordDeadLetter } from '@/lib/dead-letters/record';
+import { getDeadLetterOverview } from '@/lib/dead-letters/queries';
+import { TOPIC_PREFIX, TOPICS } from '@/lib/events/topics';
+import { createKafka } from '@/lib/kafka/client';
+import { isolateRegion, makeCustomer, makeProject, makeSalesman, requestFor, spawnWorker, waitFor, type WorkerProcess } from './helpers';
+
+const REGION = '광주'; // this file's own region
+const kafka = createKafka('it-dead-letter-recorder');
+let producer: Producer;
+let relay: WorkerProcess;
+let projection: WorkerProcess;
+let recorder: WorkerProcess;
+
+beforeAll(async () => {
+  await isolateRegion(REGION);
+  producer = kafka.producer();
+  await producer.connect();
+  relay = spawnWorker('outbox-relay');
+  projection = spawnWorker('projection-worker');
+  recorder = spawnWorker('dead-letter-recorder');
+  await Promise.all([relay.ready, projection.ready, recorder.ready]);
+});
+afterAll(async () => {
+  await Promise.all([relay.stop(), projection.stop(), recorder.stop(), producer.disconnect()]);
+  await isolateRegion(REGION);
+});
+
+const envelope = (run: string, type: string, version: number, payload: object) =>
+  JSON.stringify({ eventId: randomUUID(), type, version, occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, payload: { ...payload, marker: run } });
+
+const rowsOf = (run: string) => db.deadLetter.findMany({ where: { value: { contains: run } }, orderBy: { offset: 'asc' } });
+
+describe('dead-letter recorder', () => {
+  it('records each kind of bad message with its reason while the workers carry on', async () => {
+    const run = randomUUID();
+    const bad = [
+      { kind: 'not json', value: `{"eventId": "${run}", oops` },
+      { kind: 'unknown type', value: envelope(run, 'ConsultationTeleported', 1, {}) },
+      { kind: 'unknown version', value: envelope(run, 'ConsultationCreated', 99, {}) },
+      { kind: 'bad payload', value: envelope(run, 'ConsultationCreated', 1, { consultationId: 'not-a-uuid' }) },
+    ];
+    // A valid event right behind them on the same partition: it is only handled if the worker moved past all four.
+    const afterThem = { projectId: randomUUID(), consultationId: randomUUID() };
+    const good = {
+      ...JSON.parse(envelope(run, 'ConsultationCreated', 1, {})),
+      payload: {
+        ...afterThem, projectName: '뒤따르는 사업', customerId: randomUUID(), salesmanId: randomUUID(),
+        contactName: '홍길동', step: 'requested', company: '길동상회', region: REGION,
+      },
+    };
+    await producer.send({ topic: TOPICS.consultations, messages: [...bad.map((b) => ({ partition: 0, key: run, value: b.value })), { partition: 0, key: run, value: JSON.stringify(good) }] });
+
+    const [project, customer] = await Promise.all([makeProject(), makeCustomer(REGION), makeSalesman([REGION])]);
+    await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
+
+    const rows = await waitFor(async () => {
+      const r = await rowsOf(run);
+      return r.length >= 4 ? r : false;
+    }, 30_000, 'four dead letters');
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.sourceTopic === TOPICS.consultations && r.partition === 0 && r.consumer === `${TOPIC_PREFIX}projection-worker`)).toBe(true);
+    expect(rows.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^not JSON/),
+      expect.stringMatching(/unknown event type\/version ConsultationTeleported@1/),
+      expect.stringMatching(/unknown event type\/version ConsultationCreated@99/),
+      expect.stringMatching(/bad ConsultationCreated payload[\s\S]*consultationId/),
+    ]);
+    expect(rows.map((r) => r.value)).toEqual(bad.map((b) => b.value)); // kept as sent
+
+    // The projection worker went on to the good events behind them, on the same partition and through the outbox.
+    await waitFor(async () => (await db.projectStats.findUnique({ where: { projectId: afterThem.projectId } }))?.requested === 1, 30_000, 'the event behind the bad ones');
+    await waitFor(async () => (await db.projectStats.findUnique({ where: { projectId: project.id } }))?.requested === 1, 30_000, 'the good consultation counted');
+
+    // The recorder goes on too: a later bad message is recorded as well.
+    await producer.send({ topic: TOPICS.interests, messages: [{ key: run, value: `not json either ${run}` }] });
+    await waitFor(async () => (await rowsOf(run)).some((r) => r.sourceTopic === TOPICS.interests), 30_000, 'a fifth dead letter');
+
+    // Staff see the counts per source topic.
+    const overview = await getDeadLetterOverview();
+    expect(overview.byTopic.find((t) => t.sourceTopic === TOPICS.consultations)?.count).toBeGreaterThanOrEqual(4);
+    expect(overview.byTopic.find((t) => t.sourceTopic === TOPICS.interests)?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stores one row per source message and consumer, however often it is recorded', async () => {
+    const row = { sourceTopic: `${TOPIC_PREFIX}it.idempotence`, consumer: 'it-consumer', partition: 2, offset: String(Date.now()), reason: 'test', value: randomUUID() };
+    expect(await recordDeadLetter(db, row)).toBe(true);
+    expect(await recordDeadLetter(db, { ...row, reason: 'again' })).toBe(false);
+    expect(await recordDeadLetter(db, { ...row, consumer: 'another-consumer' })).toBe(true); // a second consumer's failure is its own entry
+    expect(await db.deadLetter.count({ where: { sourceTopic: row.sourceTopic, offset: row.offset } })).toBe(2);
+  });
+});
