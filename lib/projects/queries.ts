@@ -51,3 +51,8 @@ export async function getProject(projectId: string): Promise<ProjectSnapshot> {
   if (!project) throw new AppError('NOT_FOUND', 'No such project.');
   return toSnapshot(project);
 }
+
+/** The next year's edition of a project, once the AnnualProjectCreate policy (or staff) has made it. */
+export async function findNextEdition(name: string, year: number): Promise<{ id: string; status: ProjectStatus } | null> {
+  return db.project.findUnique({ where: { name_year: { name, year: year + 1 } }, select: { id: true, status: true } });
+}
