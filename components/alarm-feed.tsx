@@ -73,7 +73,7 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
       ) : (
         <ul className="feed" data-testid="alarms">
           {alarms.map((a) => (
-            <li key={a.id} className={a.read ? '' : 'unread'} data-event-type={a.eventType} data-read={a.read}>
+            <li key={a.id} className={a.read ? '' : 'unread'} data-event-type={a.eventType} data-read={a.read} data-alarm-id={a.id}>
               <div className="title">
                 {!a.read && <span className="badge requested">New</span>} <span className="badge">{kind(a.eventType)}</span> {a.title}
               </div>
