@@ -34,7 +34,9 @@ export async function applyStatsDelta(tx: Tx, delta: StatsDelta): Promise<void> 
   await tx.$executeRaw`
     INSERT INTO "ProjectStats" ("projectId", "projectName", "updatedAt"${cols.length ? Prisma.sql`, ${Prisma.join(cols)}` : Prisma.empty})
     VALUES (${delta.projectId}::uuid, ${delta.projectName}, now()${initial.length ? Prisma.sql`, ${Prisma.join(initial)}` : Prisma.empty})
-    ON CONFLICT ("projectId") DO UPDATE SET "projectName" = EXCLUDED."projectName", "updatedAt" = now()${
+    ON CONFLICT ("projectId") DO UPDATE SET
+      "projectName" = ${delta.namesProject ? Prisma.sql`EXCLUDED."projectName"` : Prisma.sql`"ProjectStats"."projectName"`},
+      "updatedAt" = now()${
       updates.length ? Prisma.sql`, ${Prisma.join(updates)}` : Prisma.empty
     }`;
 

@@ -20,7 +20,7 @@ describe('statsDelta', () => {
   it('counts a new consultation as requested and in its minute', () => {
     const d = statsDelta(ev({ type: 'ConsultationCreated', payload: { ...consultation, step: 'requested', company: '길동상회', region: '서울' } } as never));
     expect(d).toEqual({
-      projectId, projectName: '스마트공장', counters: { requested: 1 },
+      projectId, projectName: '스마트공장', namesProject: false, counters: { requested: 1 },
       bucket: { minute: new Date('2026-11-21T10:15:00.000Z'), interests: 0, consultations: 1 },
     });
   });
@@ -55,12 +55,12 @@ describe('statsDelta', () => {
     expect(createdOff.counters).toEqual({});
   });
 
-  it('takes only the name from project events', () => {
+  it('takes only the name and year from project events', () => {
     const d = statsDelta(ev({
       type: 'ProjectEdited',
       payload: { projectId, name: '새 이름', year: 2026, scale: '100', target: 't', host: 'h', summary: 's', link: null, startDate: null, endDate: null, expStartDate: null, status: 'planned', changed: ['name'] },
     } as never));
-    expect(d).toEqual({ projectId, projectName: '새 이름', counters: {} });
+    expect(d).toEqual({ projectId, projectName: '새 이름 (2026)', namesProject: true, counters: {} });
   });
 });
 

@@ -14,7 +14,10 @@ export type Counter = (typeof STEP_COUNTERS)[keyof typeof STEP_COUNTERS] | 'inte
 
 export interface StatsDelta {
   projectId: string;
+  /** How staff see the project: "name (year)" from project events; the bare name other events carry. */
   projectName: string;
+  /** True for project events: their name replaces the stored one; other events name a project only when it is new. */
+  namesProject: boolean;
   /** Added to the project's counters (negative for a step left or an interest withdrawn). */
   counters: Partial<Record<Counter, number>>;
   /** The minute the event happened in, and what it adds to that minute's bucket (absent: no bucket change). */
@@ -35,7 +38,8 @@ const add = (c: Partial<Record<Counter, number>>, key: Counter, n: number) => {
 /**
  * What one event changes in the statistics of its project. Pure, so the
  * arithmetic (step moves, interest on/off, conversion base) is unit-tested
- * without a database. Project events only carry the current name.
+ * without a database. Project events only carry the current name (with the year,
+ * since next year's copy of a programme has the same name).
  */
 export function statsDelta(event: DomainEvent): StatsDelta {
   const counters: Partial<Record<Counter, number>> = {};
@@ -44,7 +48,7 @@ export function statsDelta(event: DomainEvent): StatsDelta {
     case 'ProjectEdited':
     case 'ProjectStarted':
     case 'ProjectEnded':
-      return { projectId: event.payload.projectId, projectName: event.payload.name, counters };
+      return { projectId: event.payload.projectId, projectName: `${event.payload.name} (${event.payload.year})`, namesProject: true, counters };
 
     case 'InterestCreated':
     case 'InterestUpdated': {
@@ -54,7 +58,7 @@ export function statsDelta(event: DomainEvent): StatsDelta {
       if (change !== 0) add(counters, 'interested', change);
       // The bucket holds the net change, so the chart's running sum equals the interested count.
       const bucket = change !== 0 ? { minute: minuteOf(event.occurredAt), interests: change, consultations: 0 } : undefined;
-      return { projectId: p.projectId, projectName: p.projectName, counters, bucket };
+      return { projectId: p.projectId, projectName: p.projectName, namesProject: false, counters, bucket };
     }
 
     case 'ConsultationCreated': {
@@ -64,6 +68,7 @@ export function statsDelta(event: DomainEvent): StatsDelta {
       return {
         projectId: p.projectId,
         projectName: p.projectName,
+        namesProject: false,
         counters,
         bucket: { minute: minuteOf(event.occurredAt), interests: 0, consultations: 1 },
       };
@@ -77,7 +82,7 @@ export function statsDelta(event: DomainEvent): StatsDelta {
         add(counters, STEP_COUNTERS[p.step], 1);
         if (p.step === 'accepted') add(counters, 'everAccepted', 1);
       }
-      return { projectId: p.projectId, projectName: p.projectName, counters };
+      return { projectId: p.projectId, projectName: p.projectName, namesProject: false, counters };
     }
   }
 }

@@ -89,7 +89,7 @@ describe('project statistics', () => {
     await move(rejected, 'canceled');
     await move(acceptedOnly, 'accepted');
 
-    const expected = { projectName: name, interested: 2, requested: 1, accepted: 1, inProgress: 0, success: 1, fail: 1, canceled: 1, everAccepted: 3 };
+    const expected = { projectName: `${name} (2026)`, interested: 2, requested: 1, accepted: 1, inProgress: 0, success: 1, fail: 1, canceled: 1, everAccepted: 3 };
     const matches = async () => {
       const s = await stats(projectId);
       return s && Object.entries(expected).every(([k, v]) => s[k as keyof typeof s] === v) ? s : false;
