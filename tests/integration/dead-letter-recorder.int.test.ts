@@ -61,10 +61,8 @@ describe('dead-letter recorder', () => {
     const [project, customer] = await Promise.all([makeProject(), makeCustomer(REGION), makeSalesman([REGION])]);
     await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
 
-    const rows = await waitFor(async () => {
-      const r = await rowsOf(run);
-      return r.length >= 4 ? r : false;
-    }, 30_000, 'four dead letters');
+    await waitFor(async () => (await rowsOf(run)).length >= 4, 30_000, 'four dead letters');
+    const rows = await rowsOf(run);
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.sourceTopic === TOPICS.consultations && r.partition === 0 && r.consumer === `${TOPIC_PREFIX}projection-worker`)).toBe(true);
     expect(rows.map((r) => r.reason)).toEqual([

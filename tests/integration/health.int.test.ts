@@ -81,10 +81,8 @@ describe('worker heartbeats', () => {
     await Promise.all([a.ready, b.ready]);
     const mine = (pid: number | undefined) => db.workerHeartbeat.findFirst({ where: { pid, worker: 'dead-letter-recorder' }, orderBy: { startedAt: 'desc' } });
 
-    const beat = await waitFor(async () => {
-      const row = await mine(a.proc.pid);
-      return row?.status === 'running' ? row : false;
-    }, 20_000, 'a running heartbeat');
+    await waitFor(async () => (await mine(a.proc.pid))?.status === 'running', 20_000, 'a running heartbeat');
+    const beat = (await mine(a.proc.pid))!;
     expect(beat.instanceId).toMatch(new RegExp(`^dead-letter-recorder-${a.proc.pid}-[0-9a-f]{6}$`));
     expect(beat.details).toMatchObject({ group: expect.stringContaining('dead-letter-recorder'), assigned: expect.any(Array) });
 
