@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/r
 import { useState } from 'react';
 import type { AlarmPage } from '@/lib/alarms/queries';
 import type { MarkReadInput } from '@/lib/alarms/schemas';
+import styles from './alarm-feed.module.css';
 import { alarmsQuery } from './live-queries';
 
 const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium' });
@@ -53,7 +54,7 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
 
   return (
     <>
-      <div className="actions" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
+      <div className={styles.head}>
         <h2 id="alarms-h">
           Alarms{' '}
           <span className="badge" data-testid="unread-count" aria-live="polite" aria-atomic="true">
@@ -61,7 +62,7 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
           </span>
         </h2>
         {unread > 0 && (
-          <button type="button" className="secondary" disabled={marking} onClick={() => markRead({ all: true, upTo: alarms[0]?.id })}>
+          <button type="button" className="secondary small" disabled={marking} onClick={() => markRead({ all: true, upTo: alarms[0]?.id })}>
             Mark all read
           </button>
         )}
@@ -78,10 +79,10 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
                 {!a.read && <span className="badge requested">New</span>} <span className="badge">{kind(a.eventType)}</span> {a.title}
               </div>
               <div>{a.body}</div>
-              <div className="actions" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <div className={styles.meta}>
                 <time dateTime={a.occurredAt}>{time(a.occurredAt)}</time>
                 {!a.read && (
-                  <button type="button" className="secondary" disabled={marking} onClick={() => markRead({ alarmId: a.id })} aria-label={`Mark read: ${a.title}`}>
+                  <button type="button" className="secondary small" disabled={marking} onClick={() => markRead({ alarmId: a.id })} aria-label={`Mark read: ${a.title}`}>
                     Mark read
                   </button>
                 )}
@@ -91,7 +92,7 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
         </ul>
       )}
       {hasNextPage ? (
-        <button type="button" className="secondary" onClick={() => fetchNextPage()} disabled={isFetchingNextPage} style={{ justifySelf: 'start', marginTop: '.75rem' }}>
+        <button type="button" onClick={() => fetchNextPage()} disabled={isFetchingNextPage} className={`secondary ${styles.more}`}>
           {isFetchingNextPage ? 'Loading…' : 'Load more'}
         </button>
       ) : (
