@@ -1,5 +1,6 @@
 import { AlarmFeed } from '@/components/alarm-feed';
 import { ConsultationList } from '@/components/consultation-list';
+import { PageHeader } from '@/components/ui/page-header';
 import { listAlarms } from '@/lib/alarms/queries';
 import { listConsultations } from '@/lib/consultations/queries';
 import { pageViewer } from '@/lib/session/current-viewer';
@@ -11,7 +12,10 @@ export default async function SalesmanPage() {
   const [alarms, consultations] = await Promise.all([listAlarms({ viewer }), listConsultations(viewer)]);
   return (
     <>
-      <h1>{viewer.name}&apos;s desk</h1>
+      <PageHeader
+        title={`${viewer.name}'s desk`}
+        description="Consultations matched to you, and alarms: every project change, plus the interests and requests matched to you. Both update live."
+      />
       <div className="grid-2">
         <section className="panel" aria-labelledby="consultations-h">
           <h2 id="consultations-h">My consultations</h2>
