@@ -19,15 +19,17 @@ const NAME = 'notification-worker';
 const cfg = notifierConfig();
 const log = (line: string) => console.log(`[${NAME}] ${line}`);
 
-await runWorker({ name: NAME, topics: [TOPICS.projects], handlers: notificationHandlers(channelOf(cfg)) });
-
 const notifiers: { inbox: Notifier; webhook?: Notifier } = { inbox: createNotifier(inboxTransport, cfg, log) };
 if (cfg.webhookUrl) notifiers.webhook = createNotifier(webhookTransport(cfg.webhookUrl), cfg, log);
+log(`delivering to ${cfg.webhookUrl ? `webhook ${cfg.webhookUrl}` : 'the in-app inbox'} (timeout ${cfg.timeoutMs} ms, ${cfg.retries} retries, circuit opens after ${cfg.breakerFailures} failures)`);
 const db = createDb(undefined, 2);
+// Delivery starts before the consumer joins its group (which can take a session timeout after a crash):
+// what is already pending in the database does not wait for Kafka.
 const loop = startDeliveryLoop({ db, cfg, notifiers, log });
-// Registered after runWorker's closers, so they run first: finish the delivery in flight, then disconnect.
+// Closers run newest first: the consumer stops, then the delivery in flight finishes, then the pool closes.
 onShutdown(() => db.$disconnect());
 onShutdown(() => loop.stop());
+await runWorker({ name: NAME, topics: [TOPICS.projects], handlers: notificationHandlers(channelOf(cfg)) });
 
 // A line a minute while something happens, so an operator can see an outage and its recovery in the log.
 let last = '';
@@ -38,4 +40,3 @@ setInterval(() => {
   if (now !== last) log(now);
   last = now;
 }, 60_000).unref();
-log(`delivering to ${cfg.webhookUrl ? `webhook ${cfg.webhookUrl}` : 'the in-app inbox'} (timeout ${cfg.timeoutMs} ms, ${cfg.retries} retries, circuit opens after ${cfg.breakerFailures} failures)`);

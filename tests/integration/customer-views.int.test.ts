@@ -82,10 +82,10 @@ describe('customer project views', () => {
     await startProject({ viewer: staff, input: { projectId: project.projectId, startDate: '2026-04-02' } });
     const started = await waitFor(async () => {
       const v = await view(fan.id, project.projectId);
-      return v?.status === 'ongoing' && v;
+      return v?.status === 'ongoing' ? v : null;
     }, 30_000, 'the start in the view');
     expect(started).toMatchObject({ host: '새 주관기관', interested: true });
-    expect(day(started.startDate)).toBe('2026-04-02');
+    expect(day(started!.startDate)).toBe('2026-04-02');
     expect(await view(quitter.id, project.projectId)).toMatchObject({ status: 'ongoing', interested: false });
     expect(await db.projectView.findUnique({ where: { projectId: project.projectId } })).toMatchObject({ name, status: 'ongoing', host: '새 주관기관' });
 
@@ -120,9 +120,9 @@ describe('customer project views', () => {
     await editProject({ viewer: staff, input: { projectId: project.id, expStartDate: '2026-09-01' } });
     const filled = await waitFor(async () => {
       const v = await view(customer.id, project.id);
-      return v?.year === 2026 && v;
+      return v?.year === 2026 ? v : null;
     }, 30_000, 'the project details in the view');
     expect(filled).toMatchObject({ host: project.host, status: 'planned', interested: true });
-    expect(day(filled.expStartDate)).toBe('2026-09-01');
+    expect(day(filled!.expStartDate)).toBe('2026-09-01');
   });
 });
