@@ -24,8 +24,9 @@ const asCustomer = (c: { id: string; name: string }): Viewer => ({ role: 'custom
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The receiver: 503, or never answers (the client must time out), or 200.
-let mode: 'fail' | 'hang' | 'ok' = 'ok';
-const calls: { key: string; mode: typeof mode }[] = [];
+type Mode = 'fail' | 'hang' | 'ok';
+let mode = 'ok' as Mode;
+const calls: { key: string; mode: Mode }[] = [];
 const accepted = new Map<string, number>(); // Idempotency-Key -> 2xx answers
 const server = http.createServer((req, res) => {
   req.resume();

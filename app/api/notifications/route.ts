@@ -1,0 +1,10 @@
+import { jsonResponse } from '@/lib/http';
+import { listNotifications } from '@/lib/notifications/queries';
+import { requireViewer } from '@/lib/session/current-viewer';
+
+export const dynamic = 'force-dynamic';
+
+/** The signed-in customer's inbox with the unread count (polled by the live panels). */
+export async function GET() {
+  return jsonResponse(async () => listNotifications((await requireViewer('customer')).customerId));
+}

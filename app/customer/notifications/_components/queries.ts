@@ -1,0 +1,23 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Inbox } from '@/lib/notifications/queries';
+import type { CustomerInterestsView } from '@/lib/interests/queries';
+
+/** The customer's live panels poll once a second, like the others: a started project shows within seconds. */
+const LIVE_MS = 1_000;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { cache: 'no-store' });
+  const body = await res.json();
+  if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+export const inboxQuery = () =>
+  queryOptions({ queryKey: ['notifications'], queryFn: () => getJson<Inbox>('/api/notifications'), refetchInterval: LIVE_MS });
+
+export const interestsQuery = () =>
+  queryOptions({ queryKey: ['interests'], queryFn: () => getJson<CustomerInterestsView>('/api/interests'), refetchInterval: LIVE_MS });
+
+/** "2026-03-02" -> "2026.03.02", the way Korean programme notices write dates. */
+export const dot = (d: string | null) => (d ? d.replaceAll('-', '.') : null);
+export const when = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'medium', timeStyle: 'short' });
