@@ -5,6 +5,7 @@ import { moveProjectAction } from '@/app/actions/projects';
 import type { FormState } from '@/app/actions/consultations';
 import { FormNotice } from '@/components/ui/form';
 import type { ProjectStatus } from '@/lib/projects/schemas';
+import styles from './project-form.module.css';
 
 interface Props {
   project: { id: string; name: string; year: number; status: ProjectStatus };
@@ -57,8 +58,8 @@ export function LifecycleControls({ project, defaultDate, today }: Props) {
               ? `Start ${label} now? It becomes ongoing and customers interested in it are notified.`
               : `End ${label}? This cannot be undone; next year's edition is created as a planned project.`}
           </p>
-          <label htmlFor={ids.date}>
-            {move === 'start' ? 'Start date' : 'End date'}
+          <div className={styles.field}>
+            <label htmlFor={ids.date}>{move === 'start' ? 'Start date' : 'End date'}</label>
             <input
               type="date"
               id={ids.date}
@@ -70,7 +71,7 @@ export function LifecycleControls({ project, defaultDate, today }: Props) {
               aria-describedby={errors ? ids.error : undefined}
             />
             {errors && <span className="field-error" id={ids.error}>{errors.join(' ')}</span>}
-          </label>
+          </div>
           <div className="actions">
             <button type="submit" className={move === 'end' ? 'danger' : undefined} disabled={pending}>
               {pending ? 'Saving…' : move === 'start' ? 'Confirm start' : 'Confirm end'}

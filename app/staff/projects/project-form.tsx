@@ -5,6 +5,7 @@ import type { FormState } from '@/app/actions/consultations';
 import { createProjectAction, editProjectAction } from '@/app/actions/projects';
 import { FieldError, fieldAttrs, FormNotice } from '@/components/ui/form';
 import type { ProjectSnapshot } from '@/lib/projects/snapshot';
+import styles from './project-form.module.css';
 
 type Values = Record<string, string>;
 
@@ -28,7 +29,12 @@ export function ProjectForm({ project, defaultYear }: { project?: ProjectSnapsho
   const [state, action, pending] = useActionState<FormState, FormData>(project ? editProjectAction : createProjectAction, {});
   const err = state.ok ? {} : (state.fieldErrors ?? {});
   const v = !state.ok && state.values ? state.values : initialValues(project, defaultYear);
-  const field = (name: string) => ({ ...fieldAttrs(name, err), defaultValue: v[name] ?? '' });
+  // Hint and error sit outside the label, so the field's name is just its label; both are read via aria-describedby.
+  const field = (name: string, hint = false) => ({
+    ...fieldAttrs(name, err),
+    'aria-describedby': [hint && `h-${name}`, err[name] && `e-${name}`].filter(Boolean).join(' ') || undefined,
+    defaultValue: v[name] ?? '',
+  });
   // React resets a form after its action; a new key re-applies the right defaults (typed values or saved ones).
   const key = JSON.stringify(v);
 
@@ -36,61 +42,61 @@ export function ProjectForm({ project, defaultYear }: { project?: ProjectSnapsho
     <form key={key} action={action} className="stack" noValidate aria-label={project ? 'Edit project' : 'New project'}>
       {project && <input type="hidden" name="projectId" value={project.projectId} />}
       <div className="grid-2">
-        <label htmlFor="f-name">
-          Name
+        <div className={styles.field}>
+          <label htmlFor="f-name">Name</label>
           <input {...field('name')} autoComplete="off" />
           <FieldError name="name" errors={err.name} />
-        </label>
-        <label htmlFor="f-year">
-          Year
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="f-year">Year</label>
           <input {...field('year')} inputMode="numeric" />
           <FieldError name="year" errors={err.year} />
-        </label>
-        <label htmlFor="f-scale">
-          Budget (KRW)
-          <input {...field('scale')} inputMode="numeric" placeholder="3,000,000,000" />
-          <span className="hint">In won; commas are fine.</span>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="f-scale">Budget (KRW)</label>
+          <input {...field('scale', true)} inputMode="numeric" placeholder="3,000,000,000" />
+          <span className="hint" id="h-scale">In won; commas are fine.</span>
           <FieldError name="scale" errors={err.scale} />
-        </label>
-        <label htmlFor="f-host">
-          Host
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="f-host">Host</label>
           <input {...field('host')} placeholder="중소벤처기업부" />
           <FieldError name="host" errors={err.host} />
-        </label>
+        </div>
       </div>
-      <label htmlFor="f-target">
-        Target
-        <input {...field('target')} placeholder="제조 중소기업" />
-        <span className="hint">Who may apply.</span>
+      <div className={styles.field}>
+        <label htmlFor="f-target">Target</label>
+        <input {...field('target', true)} placeholder="제조 중소기업" />
+        <span className="hint" id="h-target">Who may apply.</span>
         <FieldError name="target" errors={err.target} />
-      </label>
-      <label htmlFor="f-summary">
-        Summary
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="f-summary">Summary</label>
         <textarea {...field('summary')} rows={3} />
         <FieldError name="summary" errors={err.summary} />
-      </label>
-      <label htmlFor="f-link">
-        Link (optional)
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="f-link">Link (optional)</label>
         <input {...field('link')} type="url" inputMode="url" placeholder="https://" />
         <FieldError name="link" errors={err.link} />
-      </label>
+      </div>
       <div className="grid-2">
-        <label htmlFor="f-expStartDate">
-          Expected start (optional)
+        <div className={styles.field}>
+          <label htmlFor="f-expStartDate">Expected start (optional)</label>
           <input {...field('expStartDate')} type="date" />
           <FieldError name="expStartDate" errors={err.expStartDate} />
-        </label>
+        </div>
         <span className="hint">Start and end dates are the planned ones; Start and End record the actual days.</span>
-        <label htmlFor="f-startDate">
-          Start date (optional)
+        <div className={styles.field}>
+          <label htmlFor="f-startDate">Start date (optional)</label>
           <input {...field('startDate')} type="date" />
           <FieldError name="startDate" errors={err.startDate} />
-        </label>
-        <label htmlFor="f-endDate">
-          End date (optional)
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="f-endDate">End date (optional)</label>
           <input {...field('endDate')} type="date" />
           <FieldError name="endDate" errors={err.endDate} />
-        </label>
+        </div>
       </div>
       <FormNotice state={state} />
       <div className="actions">
