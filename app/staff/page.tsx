@@ -7,11 +7,12 @@ import { listConsultations } from '@/lib/consultations/queries';
 import { listWorkerHealth } from '@/lib/health/workers';
 import { listProjects } from '@/lib/projects/queries';
 import { pageViewer } from '@/lib/session/current-viewer';
+import { kstDateTime } from '@/lib/timeline/kst';
 
 export const dynamic = 'force-dynamic';
 
 const krw = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW', notation: 'compact' });
-const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+const time = (iso: string) => kstDateTime(iso).slice(0, 16);
 
 /** Staff dashboard: every consultation (with its event timeline), the projects, and the workers' health. */
 export default async function StaffPage() {
@@ -43,7 +44,7 @@ export default async function StaffPage() {
                     <td>{c.salesmanName}</td>
                     <td>{time(c.createdAt)}</td>
                     <td><Badge value={c.step} /></td>
-                    <td><Link href={`/staff/timeline/consultation/${c.id}`}>Events<span className="visually-hidden"> of {c.contactName}&apos;s request</span></Link></td>
+                    <td><Link href={`/staff/timeline/consultation/${c.id}`} aria-label={`Events of ${c.contactName}'s request`}>Events</Link></td>
                   </tr>
                 ))}
               </tbody>
@@ -71,7 +72,7 @@ export default async function StaffPage() {
                     <td>{krw.format(Number(p.scaleKrw))}</td>
                     <td>{p.startDate ? `${p.startDate} – ${p.endDate ?? ''}` : 'not started'}</td>
                     <td><Badge value={p.status} /></td>
-                    <td><Link href={`/staff/timeline/project/${p.id}`}>Events<span className="visually-hidden"> of {p.name} {p.year}</span></Link></td>
+                    <td><Link href={`/staff/timeline/project/${p.id}`} aria-label={`Events of ${p.name} ${p.year}`}>Events</Link></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 'use client';
 
+import { kstMinute } from '@/lib/timeline/kst';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ChartPoint {
@@ -8,8 +9,8 @@ export interface ChartPoint {
   consultations: number;
 }
 
-// Korean desk, Korean clock: a fixed zone also keeps server and browser renders identical.
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('ko-KR', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Seoul' });
+// Korean desk, Korean clock, formatted the same on server and browser.
+const hhmm = kstMinute;
 
 /**
  * Running totals per minute: interested customers and consultations received.

@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { deadLettersQuery } from '@/components/live-queries';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { DeadLetterOverview } from '@/lib/dead-letters/queries';
+import { kstDateTime } from '@/lib/timeline/kst';
 
-const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
+const time = kstDateTime;
 
 /** Counts per source topic and the latest dead letters, refreshed every two seconds. */
 export function DeadLettersLive({ initial }: { initial: DeadLetterOverview }) {

@@ -75,7 +75,7 @@ export function StatsLive({ initial }: { initial: StatsSnapshot }) {
                     <td data-col="fail">{p.fail}</td>
                     <td data-col="canceled">{p.canceled}</td>
                     <td data-col="conversion" title={`${p.success} success of ${p.everAccepted} ever accepted`}>{formatConversion(p.conversion)}</td>
-                    <td><Link href={`/staff/timeline/project/${p.projectId}`}>Events<span className="visually-hidden"> of {p.projectName}</span></Link></td>
+                    <td><Link href={`/staff/timeline/project/${p.projectId}`} aria-label={`Events of ${p.projectName}`}>Events</Link></td>
                   </tr>
                 ))}
               </tbody>

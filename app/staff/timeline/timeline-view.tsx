@@ -1,16 +1,16 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { describeEvent } from '@/lib/timeline/describe';
+import { kstDateTime } from '@/lib/timeline/kst';
 import type { Timeline } from '@/lib/timeline/queries';
 import type { TimelineNode } from '@/lib/timeline/tree';
 import styles from './timeline.module.css';
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
+const time = kstDateTime;
 const after = (from: string, to: string) => `${((Date.parse(to) - Date.parse(from)) / 1000).toFixed(2)} s`;
 const short = (id: string) => id.slice(0, 8);
 
-const LINK_TEXT = { root: 'start', caused: 'caused by', follows: 'then' } as const;
+const LINK_TEXT = { root: 'start of the chain', caused: 'caused by', follows: 'after' } as const;
 
 /** Where another subject's own timeline lives, when it has one. */
 function subjectHref(type: string, subjectId: string): string | null {
