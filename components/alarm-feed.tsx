@@ -7,7 +7,8 @@ import type { MarkReadInput } from '@/lib/alarms/schemas';
 import styles from './alarm-feed.module.css';
 import { alarmsQuery } from './live-queries';
 
-const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium' });
+// Fixed zone: the server's render and the browser's hydration must print the same text.
+const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
 const kind = (eventType: string) => eventType.replace(/(Created|Edited|Started|Ended|Updated)$/, '');
 
 /**

@@ -33,10 +33,10 @@ export function LifecycleControls({ project, defaultDate, today }: Props) {
   const ids = { date: `d-${project.id}`, error: `de-${project.id}`, question: `q-${project.id}` };
 
   return (
-    <div className="stack">
+    <div className={styles.controls}>
       {move && !confirming && (
         <div className="actions">
-          <button type="button" className={move === 'end' ? 'danger small' : 'small'} onClick={() => setConfirming(true)} aria-label={`${move === 'start' ? 'Start' : 'End'} project: ${label}`}>
+          <button type="button" className={move === 'end' ? 'danger small' : 'secondary small'} onClick={() => setConfirming(true)} aria-label={`${move === 'start' ? 'Start' : 'End'} project: ${label}`}>
             {move === 'start' ? 'Start project…' : 'End project…'}
           </button>
         </div>
