@@ -32,11 +32,13 @@ onShutdown(() => loop.stop());
 await runWorker({ name: NAME, topics: [TOPICS.projects], handlers: notificationHandlers(channelOf(cfg)) });
 
 // A line a minute while something happens, so an operator can see an outage and its recovery in the log.
-let last = '';
-setInterval(() => {
-  const now = Object.values(notifiers)
+const summary = () =>
+  Object.values(notifiers)
     .map((n) => `${n.channel}: ${n.stats.delivered} delivered, ${n.stats.failed} failed, ${n.stats.shortCircuited} held by open circuit, circuit ${n.state()}`)
     .join('; ');
+let last = summary();
+setInterval(() => {
+  const now = summary();
   if (now !== last) log(now);
   last = now;
 }, 60_000).unref();
