@@ -26,7 +26,7 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
         )
       ) : (
         <div className="table-wrap">
-          <table data-testid="consultations">
+          <table data-testid="consultations" className="stack-on-phone">
             <thead>
               <tr>
                 <th>Project</th>
@@ -39,14 +39,17 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id} data-consultation-id={c.id}>
-                  <td>{c.projectName}</td>
-                  <td>
+                  <td data-label="Project">
+                    {c.projectName}
+                    {mode === 'customer' && <div className="muted clamp">{c.message}</div>}
+                  </td>
+                  <td data-label={mode === 'customer' ? 'Salesman' : 'Customer'}>
                     {mode === 'customer' ? c.salesmanName : `${c.contactName} · ${c.company} (${c.region}) ${c.phone}`}
                     {mode === 'salesman' && <div className="muted">{c.message}</div>}
                   </td>
-                  <td>{time(c.createdAt)}</td>
-                  <td><Badge value={c.step} /></td>
-                  <td>
+                  <td data-label="Requested">{time(c.createdAt)}</td>
+                  <td data-label="Step"><Badge value={c.step} /></td>
+                  <td className="row-actions">
                     {mode === 'salesman' ? (
                       <StepButtons consultationId={c.id} step={c.step} label={`${c.contactName}, ${c.projectName}`} />
                     ) : (

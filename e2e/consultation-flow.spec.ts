@@ -22,7 +22,7 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     const contact = uniqueName();
     await fillRequest(customer, { contactName: contact, phone: '010-2345-6789', region: '서울', message: '스마트공장 지원 자격이 궁금합니다.' });
     await customer.getByRole('button', { name: 'Request consultation' }).click();
-    const sent = customer.getByRole('status');
+    const sent = customer.getByRole('status').filter({ hasText: 'will contact you' });
     await expect(sent).toContainText('will contact you');
     const salesmanName = (await sent.textContent())!.match(/Request sent\. (\S+) will contact you/)![1]! as keyof typeof desks;
     expect(Object.keys(desks)).toContain(salesmanName);
@@ -60,8 +60,9 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     const contact = uniqueName();
     await fillRequest(customer, { project: '수출바우처 사업 (2026)', contactName: contact, region: '부산', message: '수출바우처 신청 방법을 알고 싶습니다.' });
     await customer.getByRole('button', { name: 'Request consultation' }).click();
-    await expect(customer.getByRole('status')).toContainText('will contact you');
-    const salesmanName = (await customer.getByRole('status').textContent())!.match(/Request sent\. (\S+) will contact you/)![1]!;
+    const sent = customer.getByRole('status').filter({ hasText: 'will contact you' });
+    await expect(sent).toBeVisible();
+    const salesmanName = (await sent.textContent())!.match(/Request sent\. (\S+) will contact you/)![1]!;
 
     const salesman = await signInAs(browser, salesmanName);
     const row = salesman.getByTestId('consultations').getByRole('row').filter({ hasText: contact });
@@ -79,6 +80,55 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     await expect(customer.getByText('No consultations yet')).toBeVisible();
   });
 
+  test('the customer edits a request until the salesman accepts it, then the edit is refused with the reason', async ({ browser }) => {
+    const customer = await signInAs(browser, '김민준');
+    const contact = uniqueName();
+    const first = `처음 보낸 상담 내용입니다 ${contact}`;
+    await fillRequest(customer, { project: PROJECT, contactName: contact, region: '서울', message: first });
+    await customer.getByRole('button', { name: 'Request consultation' }).click();
+    const sent = customer.getByRole('status').filter({ hasText: 'will contact you' });
+    await expect(sent).toBeVisible();
+    const salesmanName = (await sent.textContent())!.match(/Request sent\. (\S+) will contact you/)![1]!;
+    const salesman = await signInAs(browser, salesmanName);
+    const desk = salesman.getByTestId('consultations').getByRole('row').filter({ hasText: contact });
+    await expect(desk).toContainText(first);
+
+    // The customer opens the request from their list and corrects it.
+    await customer.getByTestId('consultations').getByRole('row').filter({ hasText: first }).getByRole('link', { name: /^Edit/ }).click();
+    await expect(customer).toHaveURL(/\/customer\/consultations\/[0-9a-f-]{36}$/);
+    const edited = `고친 상담 내용: 방문 상담을 원합니다 ${contact}`;
+    await customer.getByLabel('What do you need?').fill(edited);
+    await customer.getByLabel('Mobile phone').fill('01099990000');
+    await customer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(customer.getByRole('status').filter({ hasText: 'saved' })).toHaveText('Your changes are saved; your salesman sees them now.');
+    await expect(customer.getByLabel('Mobile phone')).toHaveValue('010-9999-0000'); // stored form
+    // The salesman's open desk shows the correction without a reload.
+    await expect(desk).toContainText(edited, { timeout: 3_000 });
+    await expect(desk).toContainText('010-9999-0000');
+
+    // A wrong field is named, and nothing is sent.
+    await customer.getByLabel('Mobile phone').fill('12');
+    await customer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(customer.getByText('Enter a mobile number like 010-1234-5678')).toBeVisible();
+    await expect(customer.getByLabel('Mobile phone')).toHaveAttribute('aria-invalid', 'true');
+
+    // The salesman accepts while the customer's form is still open: the next save is refused with the reason.
+    await desk.getByRole('button', { name: /^Accept/ }).click();
+    await expect(desk).toContainText('Accepted');
+    await customer.getByLabel('Mobile phone').fill('010-9999-1111');
+    await customer.getByLabel('What do you need?').fill('수락된 뒤에 고치려는 내용입니다.');
+    await customer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(customer.getByRole('alert').filter({ hasText: 'already accepted' })).toContainText('already accepted this consultation, so it can no longer be edited');
+    await customer.reload();
+    await expect(customer.getByTestId('edit-closed')).toContainText('can no longer be edited');
+    await expect(customer.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await expect(desk).toContainText(edited);
+    await expect(desk).not.toContainText('010-9999-1111');
+    // In the list the request now offers View, not Edit.
+    await customer.goto('/customer');
+    await expect(customer.getByTestId('consultations').getByRole('row').filter({ hasText: edited }).getByRole('link')).toHaveText('View');
+  });
+
   test('pages refuse the wrong role and the API answers 4xx with a reason', async ({ browser, request }) => {
     const salesman = await signInAs(browser, '최영업');
     await salesman.goto('/customer');
@@ -87,6 +137,6 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     expect(api.status()).toBe(403);
     expect((await api.json()).message).toMatch(/customer role/);
     const anon = await request.get('/api/alarms');
-    expect(anon.status()).toBe(403);
+    expect(anon.status()).toBe(401); // not signed in: 401; signed in with the wrong role: 403
   });
 });

@@ -22,7 +22,7 @@ export interface SignedIn extends NewSession {
  */
 export async function signIn({ input }: { input: unknown }): Promise<SignedIn> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID', 'Enter your email and password.', fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw new AppError('INVALID', 'Both fields are needed to sign in.', fieldErrorsOf(parsed.error));
   const { email, password } = parsed.data;
 
   const account = await db.account.findUnique({
