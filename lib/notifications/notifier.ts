@@ -103,9 +103,14 @@ export function createNotifier(transport: Transport, cfg: NotifierConfig, log: (
     accepting: () => Date.now() >= openUntil,
     async deliver(n) {
       try {
-        await policy.execute(({ signal }) => {
+        await policy.execute(async ({ signal }) => {
           stats.calls++;
-          return transport.send(n, signal);
+          try {
+            await transport.send(n, signal);
+          } catch (e) {
+            // The timeout aborts the request, and fetch then fails with a bare "aborted": say what happened.
+            throw signal.aborted ? new TaskCancelledError(`no answer within ${cfg.timeoutMs} ms`) : e;
+          }
         });
         stats.delivered++;
         return { ok: true };
