@@ -28,7 +28,7 @@ async function notifyInterestedCustomers(event: EventOf<'ProjectStarted'>, tx: T
       phone: i.customer.phone,
       projectId: p.projectId,
       title: `${p.name} (${p.year}) has started`,
-      body: `${p.host}'s programme you follow is open now${period ? ` (${period})` : ''}. Request a consultation to apply.`,
+      body: `${p.host} opened ${p.name}${period ? ` (${period})` : ''}. Request a consultation to apply while it runs.`,
       channel,
       correlationId: event.correlationId,
     })),

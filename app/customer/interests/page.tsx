@@ -24,10 +24,6 @@ export default async function InterestsPage() {
         title="Projects & interests"
         description="Follow the support programmes that matter to you: a salesman for your region is assigned, and you are notified the moment one starts."
       />
-      <section className="panel" aria-labelledby="open-h">
-        <h2 id="open-h">Open programmes</h2>
-        <OpenProjects initial={view} />
-      </section>
       <div className="grid-2">
         <section className="panel" aria-labelledby="mine-h">
           <h2 id="mine-h">My interests</h2>
@@ -41,6 +37,10 @@ export default async function InterestsPage() {
           <InboxList initial={inbox} compact />
         </section>
       </div>
+      <section className="panel" aria-labelledby="open-h">
+        <h2 id="open-h">Open programmes</h2>
+        <OpenProjects initial={view} />
+      </section>
     </>
   );
 }

@@ -13,7 +13,7 @@ export function MyInterests({ initial }: { initial: CustomerInterestsView }) {
   const { data } = useQuery({ ...interestsQuery(), initialData: initial });
   const rows = data.myInterests;
   if (rows.length === 0) {
-    return <EmptyState title="You follow no project yet">Choose Follow on a programme above; we will notify you when it starts.</EmptyState>;
+    return <EmptyState title="You follow no project yet">Choose Follow on a programme below; we will notify you when it starts.</EmptyState>;
   }
   return (
     <ul className="feed" data-testid="my-interests">

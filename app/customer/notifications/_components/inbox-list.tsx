@@ -30,7 +30,7 @@ export function InboxList({ initial, compact = false }: { initial: Inbox; compac
       )}
       {rows.length === 0 ? (
         <EmptyState title="No notifications yet">
-          Follow a project and you will be told here, and by text to your phone, when it starts.
+          Follow a programme and you will be told here the moment it starts.
         </EmptyState>
       ) : (
         <ul className="feed" data-testid="notifications">
