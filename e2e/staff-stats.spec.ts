@@ -26,7 +26,7 @@ test.describe('staff statistics, timelines and dead letters', () => {
     const staff = await signInByApi(browser, /^Staff/);
     await staff.goto('/staff/stats');
     await expect(staff.getByRole('heading', { name: 'Statistics' })).toBeVisible();
-    await expect(staff.getByTestId('stats-chart').locator('svg.recharts-surface')).toBeVisible();
+    await expect(staff.getByTestId('stats-chart').locator('.recharts-line')).toHaveCount(2); // interests and consultations
     const row = staff.locator(`tr[data-project-id="${projectId}"]`);
     const requestedBefore = (await row.count()) ? Number(await row.locator('[data-col="requested"]').textContent()) : 0;
     const totalBefore = await totalConsultations(staff);
@@ -36,7 +36,7 @@ test.describe('staff statistics, timelines and dead letters', () => {
     await expect(staff.getByTestId('chart-latest')).toContainText(`${totalBefore + 1} consultations in total`, { timeout: 2_000 });
 
     // The chart narrows to one project; the table keeps every project, and conversion is "—" or a percentage.
-    await staff.getByLabel('Project').selectOption(projectId);
+    await staff.getByLabel('Project', { exact: true }).selectOption(projectId);
     await expect(staff).toHaveURL(new RegExp(`project=${projectId}`));
     await expect(staff.getByTestId('chart-latest')).toContainText('consultations in total');
     await expect(row.locator('[data-col="conversion"]')).toHaveText(/^(—|\d+(\.\d)?%)$/);

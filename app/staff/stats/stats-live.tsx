@@ -32,15 +32,15 @@ export function StatsLive({ initial }: { initial: StatsSnapshot }) {
       {error && <p className="notice bad" role="alert">Live updates paused: {error.message}. Retrying every second.</p>}
       <section className="panel" aria-labelledby="chart-h">
         <h2 id="chart-h">Interests and consultations over time</h2>
-        <label style={{ maxWidth: '28rem' }}>
-          Project
-          <select value={projectId ?? ''} onChange={(e) => choose(e.target.value || null)}>
+        <div style={{ display: 'grid', gap: '.3rem', maxWidth: '28rem', marginBottom: '.75rem' }}>
+          <label htmlFor="stats-project">Project</label>
+          <select id="stats-project" value={projectId ?? ''} onChange={(e) => choose(e.target.value || null)}>
             <option value="">All projects</option>
             {projects.map((p) => (
               <option key={p.projectId} value={p.projectId}>{p.projectName}</option>
             ))}
           </select>
-        </label>
+        </div>
         {isPending || !data ? (
           <p className="muted" role="status">Loading the chart…</p>
         ) : (
