@@ -37,7 +37,9 @@ export async function editProject({ viewer, input, correlationId }: EditProjectO
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) Object.assign(after, { [key]: typeof value === 'bigint' ? value.toString() : value });
       }
-      const dateErrors = dateOrderErrors(after);
+      const dateErrors =
+        dateOrderErrors(after) ??
+        (after.status === 'ongoing' && !after.startDate ? { startDate: ['An ongoing project keeps its start date; correct it instead of clearing it'] } : null);
       if (dateErrors) throw new AppError('INVALID', 'Please correct the highlighted fields.', dateErrors);
       const changed = changedFields(before, after);
       if (changed.length === 0) return { project: before, eventId: null, changed };

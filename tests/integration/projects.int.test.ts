@@ -103,13 +103,18 @@ describe('project commands', () => {
 
     const order = await refusal(editProject({ viewer: staff, input: { projectId: project.projectId, endDate: '2026-01-01' } }));
     expect(order.fieldErrors?.endDate?.[0]).toMatch(/cannot be before the start date \(2026-03-02\)/);
+    await startProject({ viewer: staff, input: { projectId: project.projectId, startDate: '2026-03-02' } });
+    const cleared = await refusal(editProject({ viewer: staff, input: { projectId: project.projectId, startDate: '' } }));
+    expect(cleared.fieldErrors?.startDate?.[0]).toMatch(/keeps its start date/);
     const future = await refusal(startProject({ viewer: staff, input: { projectId: other.project.projectId, startDate: '2099-01-01' } }));
     expect(future.fieldErrors?.startDate?.[0]).toMatch(/Enter today/);
-    const afterEnd = await refusal(startProject({ viewer: staff, input: { projectId: project.projectId, startDate: '2026-07-01' } }));
+    const short = await createProject({ viewer: staff, input: fields({ startDate: '2026-03-02', endDate: '2026-06-30' }) });
+    const afterEnd = await refusal(startProject({ viewer: staff, input: { projectId: short.project.projectId, startDate: '2026-07-01' } }));
     expect(afterEnd.fieldErrors?.startDate?.[0]).toMatch(/cannot be after the end date \(2026-06-30\)/);
 
-    expect((await eventsOf(project.projectId)).map((e) => e.type)).toEqual(['ProjectCreated']);
+    expect((await eventsOf(project.projectId)).map((e) => e.type)).toEqual(['ProjectCreated', 'ProjectStarted']);
     expect((await eventsOf(other.project.projectId)).map((e) => e.type)).toEqual(['ProjectCreated']);
+    expect((await eventsOf(short.project.projectId)).map((e) => e.type)).toEqual(['ProjectCreated']);
   });
 
   it('refuses every command to anyone but staff, before touching anything', async () => {
