@@ -3,11 +3,8 @@
 // interest arrives before its project's first event, and a redelivered old
 // event never rolls a row back (exactly once).
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { TOPIC_PREFIX } from '@/lib/events/topics';
-import { createKafka } from '@/lib/kafka/client';
 import { createInterest } from '@/lib/interests/create-interest';
 import { customerInterestsView } from '@/lib/interests/queries';
 import { updateInterest } from '@/lib/interests/update-interest';
@@ -16,51 +13,28 @@ import { editProject } from '@/lib/projects/edit-project';
 import { startProject } from '@/lib/projects/start-project';
 import type { Viewer } from '@/lib/session/viewer';
 import { isolateRegion, makeCustomer, makeProject, makeSalesman, spawnWorker, waitFor, type WorkerProcess } from './helpers';
+import { redeliver } from './redeliver';
 
 const REGION = '충남';
 const staff: Viewer = { role: 'staff', name: 'Staff' };
 const asCustomer = (c: { id: string; name: string }): Viewer => ({ role: 'customer', customerId: c.id, name: c.name });
 let relay: WorkerProcess;
 let projection: WorkerProcess;
-let producer: Producer;
 
 beforeAll(async () => {
   await isolateRegion(REGION);
   await makeSalesman([REGION]);
-  producer = createKafka('it-customer-views').producer();
-  await producer.connect();
   relay = spawnWorker('outbox-relay');
   projection = spawnWorker('projection-worker');
   await Promise.all([relay.ready, projection.ready]);
 });
 afterAll(async () => {
-  await Promise.all([relay.stop(), projection.stop(), producer.disconnect()]);
+  await Promise.all([relay.stop(), projection.stop()]);
 });
 
 const view = (customerId: string, projectId: string) =>
   db.customerProjectView.findUnique({ where: { customerId_projectId: { customerId, projectId } } });
 const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10) ?? null;
-
-/**
- * Sends an already-published event again, unchanged, as a broker or relay
- * redelivery would, and waits until the projection worker has committed past
- * it (so it was handled, one way or the other).
- */
-async function redeliver(eventId: string) {
-  const row = await db.outboxEvent.findUniqueOrThrow({ where: { eventId } });
-  const [sent] = await producer.send({ topic: row.topic, messages: [{ key: row.key, value: JSON.stringify(row.envelope) }] });
-  const admin = createKafka('it-customer-views-admin').admin();
-  await admin.connect();
-  try {
-    await waitFor(async () => {
-      const [offsets] = await admin.fetchOffsets({ groupId: `${TOPIC_PREFIX}projection-worker`, topics: [row.topic] });
-      const committed = offsets?.partitions.find((p) => p.partition === sent!.partition)?.offset ?? '-1';
-      return BigInt(committed) > BigInt(sent!.baseOffset!);
-    }, 30_000, `the projection worker past the redelivered ${row.type}`);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe('customer project views', () => {
   it('follow creation, interest on/off, edits and the start, for each customer separately', async () => {
@@ -103,7 +77,7 @@ describe('customer project views', () => {
       where: { OR: [{ key: q.interest.id, type: 'InterestCreated' }, { key: project.projectId, type: 'ProjectCreated' }] },
     });
     expect(oldEvents).toHaveLength(2);
-    for (const e of oldEvents) await redeliver(e.eventId);
+    for (const e of oldEvents) await redeliver(e.eventId, 'projection-worker');
     expect(await view(quitter.id, project.projectId)).toMatchObject({ status: 'ongoing', interested: false });
     expect(await view(fan.id, project.projectId)).toMatchObject({ status: 'ongoing', interested: true });
     expect(await db.projectView.findUnique({ where: { projectId: project.projectId } })).toMatchObject({ status: 'ongoing' });

@@ -16,6 +16,7 @@ import { createProject } from '@/lib/projects/create-project';
 import { startProject } from '@/lib/projects/start-project';
 import type { Viewer } from '@/lib/session/viewer';
 import { isolateRegion, makeCustomer, makeSalesman, requestFor, spawnWorker, waitFor, type WorkerProcess } from './helpers';
+import { redeliver } from './redeliver';
 
 const REGION = '광주';
 const INTERESTED = 40;
@@ -142,6 +143,14 @@ describe('notifications on ProjectStarted through a failing webhook', () => {
     for (const n of rows) expect(accepted.get(n.id)).toBe(1);
     expect([...accepted.keys()].filter((k) => !rows.some((n) => n.id === k))).toEqual([]);
     expect(await db.notification.count({ where: { customerId: { in: [quitter.id, bystander.id] } } })).toBe(0);
+
+    // A redelivered ProjectStarted makes no second notification and no second call.
+    const started = await db.outboxEvent.findFirstOrThrow({ where: { key: project.projectId, type: 'ProjectStarted' } });
+    const callsBefore = calls.length;
+    await redeliver(started.eventId, 'notification-worker');
+    await sleep(500);
+    expect(await db.notification.count({ where: mine })).toBe(INTERESTED);
+    expect(calls.length).toBe(callsBefore);
     console.log(`outage calls ${outageCalls} for ${INTERESTED} notifications; total calls ${calls.length}`);
   });
 });
