@@ -20,4 +20,5 @@ export const interestsQuery = () =>
 
 /** "2026-03-02" -> "2026.03.02", the way Korean programme notices write dates. */
 export const dot = (d: string | null) => (d ? d.replaceAll('-', '.') : null);
-export const when = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'medium', timeStyle: 'short' });
+// Korean time whatever the server's or browser's zone, so the server render and the browser agree.
+export const when = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
