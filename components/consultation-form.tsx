@@ -8,7 +8,8 @@ import { FieldError, fieldAttrs, FormNotice } from './ui/form';
 
 interface Props {
   projects: { id: string; name: string; year: number }[];
-  defaults: { contactName: string; phone: string; company: string; region: string };
+  /** Prefill: the customer's own details, or a declined request being sent again. */
+  defaults: { contactName: string; phone: string; company: string; region: string; projectId?: string; message?: string };
 }
 
 /** Consultation request form; the server validates with the shared zod schema and returns per-field errors. */
@@ -26,7 +27,7 @@ export function ConsultationForm({ projects, defaults }: Props) {
     <form action={action} className="stack" noValidate aria-labelledby="request-h">
       <label htmlFor="f-projectId">
         Project
-        <select {...field('projectId')} defaultValue={v.projectId ?? ''} key={`p${state.ok}${v.projectId}`}>
+        <select {...field('projectId')} defaultValue={v.projectId ?? defaults.projectId ?? ''} key={`p${state.ok}${v.projectId}`}>
           <option value="">Choose a project…</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>{`${p.name} (${p.year})`}</option>
@@ -61,7 +62,7 @@ export function ConsultationForm({ projects, defaults }: Props) {
       </label>
       <label htmlFor="f-message">
         What do you need?
-        <textarea {...field('message')} rows={4} defaultValue={v.message ?? ''} key={`m${state.ok}`} />
+        <textarea {...field('message')} rows={4} defaultValue={v.message ?? defaults.message ?? ''} key={`m${state.ok}`} />
         <FieldError name="message" errors={err.message} />
       </label>
       <FormNotice state={state} />

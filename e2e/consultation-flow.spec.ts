@@ -55,10 +55,11 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     await expect(staff.getByTestId('consultations').getByRole('row').filter({ hasText: contact })).toContainText('In progress');
   });
 
-  test('the salesman rejects a request and the customer sees it canceled', async ({ browser }) => {
+  test('the salesman rejects a request; the customer sees it canceled and can send it again', async ({ browser }) => {
     const customer = await signInAs(browser, '이서연');
     const contact = uniqueName();
-    await fillRequest(customer, { project: '수출바우처 사업 (2026)', contactName: contact, region: '부산', message: '수출바우처 신청 방법을 알고 싶습니다.' });
+    const message = `수출바우처 신청 방법을 알고 싶습니다 (${contact})`;
+    await fillRequest(customer, { project: '수출바우처 사업 (2026)', contactName: contact, region: '부산', message });
     await customer.getByRole('button', { name: 'Request consultation' }).click();
     const sent = customer.getByRole('status').filter({ hasText: 'will contact you' });
     await expect(sent).toBeVisible();
@@ -69,7 +70,19 @@ test.describe('a consultation, as customer, salesman and staff', () => {
     await row.getByRole('button', { name: /^Reject/ }).click();
     await expect(row).toContainText('Canceled');
     await expect(row.getByRole('button')).toHaveCount(0);
-    await expect(customer.getByTestId('consultations').getByRole('row').filter({ hasText: 'Canceled' }).first()).toBeVisible({ timeout: 3_000 });
+    const mine = customer.getByTestId('consultations').getByRole('row').filter({ hasText: message });
+    await expect(mine).toContainText('Canceled', { timeout: 3_000 });
+
+    // A declined request can no longer be edited, but can be sent again with one click, prefilled.
+    await mine.getByRole('link', { name: /^View/ }).click();
+    await expect(customer.getByTestId('edit-closed')).toContainText('declined');
+    await customer.getByRole('link', { name: 'Send this request again' }).click();
+    await expect(customer.getByLabel('What do you need?')).toHaveValue(message);
+    await expect(customer.getByLabel('Contact name')).toHaveValue(contact);
+    await expect(customer.getByLabel('Project').locator('option:checked')).toHaveText('수출바우처 사업 (2026)');
+    await customer.getByRole('button', { name: 'Request consultation' }).click();
+    await expect(customer.getByRole('status').filter({ hasText: 'will contact you' })).toBeVisible();
+    await expect(customer.getByTestId('consultations').getByRole('row').filter({ hasText: message })).toHaveCount(2);
   });
 
   test('a customer whose region nobody covers is told so and nothing is saved', async ({ browser }) => {

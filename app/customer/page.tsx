@@ -1,6 +1,7 @@
 import { ConsultationForm } from '@/components/consultation-form';
 import { ConsultationList } from '@/components/consultation-list';
 import { PageHeader } from '@/components/ui/page-header';
+import { getConsultation } from '@/lib/consultations/get-consultation';
 import { listConsultations } from '@/lib/consultations/queries';
 import { customerProfile } from '@/lib/people/queries';
 import { listProjects } from '@/lib/projects/queries';
@@ -8,12 +9,15 @@ import { pageViewer } from '@/lib/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 
-export default async function CustomerPage() {
+export default async function CustomerPage({ searchParams }: { searchParams: Promise<{ again?: string }> }) {
   const viewer = await pageViewer('customer');
-  const [projects, consultations, me] = await Promise.all([
+  const { again } = await searchParams;
+  const [projects, consultations, me, previous] = await Promise.all([
     listProjects({ openOnly: true }),
     listConsultations(viewer),
     customerProfile(viewer.customerId),
+    // "Send again" from a declined request: prefill from it (only one of the viewer's own; anything else is ignored).
+    again ? getConsultation({ viewer, consultationId: again }).catch(() => null) : null,
   ]);
   return (
     <>
@@ -27,7 +31,7 @@ export default async function CustomerPage() {
           <p className="muted">A salesman who covers your region is assigned at once.</p>
           <ConsultationForm
             projects={projects.map((p) => ({ id: p.id, name: p.name, year: p.year }))}
-            defaults={{ contactName: me.name, phone: me.phone, company: me.company, region: me.region }}
+            defaults={previous ?? { contactName: me.name, phone: me.phone, company: me.company, region: me.region }}
           />
         </section>
         <section className="panel" aria-labelledby="mine-h">

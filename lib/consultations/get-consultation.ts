@@ -4,6 +4,7 @@ import type { Viewer } from '../session/viewer';
 import type { ConsultationRow } from './queries';
 
 export interface ConsultationDetail extends ConsultationRow {
+  projectId: string;
   salesmanPhone: string;
   version: number;
 }
@@ -28,6 +29,7 @@ export async function getConsultation({ viewer, consultationId }: { viewer: View
   if (!r) throw new AppError('NOT_FOUND', 'No such consultation among yours.');
   return {
     id: r.id,
+    projectId: r.projectId,
     projectName: r.project.name,
     customerName: r.customer.name,
     salesmanName: r.salesman.name,

@@ -40,6 +40,9 @@ export default async function ConsultationPage({ params }: { params: Promise<{ i
           {refusal ? (
             <>
               <p className="notice info" data-testid="edit-closed">{refusal}</p>
+              {c.step === 'canceled' && (
+                <p><Link className="button" href={`/customer?again=${c.id}#request-h`}>Send this request again</Link></p>
+              )}
               <dl className="details">
                 <dt>Contact</dt><dd>{c.contactName} · {c.phone}</dd>
                 <dt>Company</dt><dd>{c.company}</dd>
