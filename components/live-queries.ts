@@ -44,7 +44,7 @@ export const statsQuery = (projectId: string | null) =>
   queryOptions({
     queryKey: ['stats', projectId ?? 'all'],
     queryFn: () => getJson<StatsSnapshot>(projectId ? `/api/stats?projectId=${encodeURIComponent(projectId)}` : '/api/stats'),
-    refetchInterval: 1_000,
+    refetchInterval: LIVE_MS,
   });
 
 /** Heartbeats arrive every 5 s; polling faster would show nothing new. */
