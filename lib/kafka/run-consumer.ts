@@ -3,11 +3,11 @@ import type { Db, Tx } from '../db';
 import { decodeEvent, type EventOf, type EventType } from '../events/catalog';
 import type { Topic } from '../events/topics';
 import { sendToDeadLetter } from './dead-letter';
+import { poisonReason } from './poison';
 
 export type Handlers = { [T in EventType]?: (event: EventOf<T>, tx: Tx) => Promise<void> };
 
-/** Thrown by a handler for a message that can never succeed; it goes to the dead-letter topic. */
-export class PoisonMessageError extends Error {}
+export { PoisonMessageError } from './poison';
 
 export interface ConsumerOptions {
   kafka: Kafka;
@@ -58,8 +58,9 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Consumer> {
                 if (fresh === 1) await handler(event, tx);
               });
             } catch (e) {
-              if (!(e instanceof PoisonMessageError)) throw e; // transient: kafkajs retries the batch
-              await sendToDeadLetter(producer, src, e.message);
+              const reason = poisonReason(e);
+              if (reason === null) throw e; // transient: kafkajs retries the batch
+              await sendToDeadLetter(producer, src, reason);
             }
           }
         }

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsultation } from '@/lib/consultations/create-consultation';
+import { ConsultationCreated } from '@/lib/events/catalog';
+import { createEnvelope } from '@/lib/events/envelope';
 import { db } from '@/lib/db';
 import { TOPICS } from '@/lib/events/topics';
 import { createKafka } from '@/lib/kafka/client';
@@ -61,5 +63,21 @@ describe('dead-letter topic', () => {
     expect(mine().find((p) => p.marker.endsWith('unknown'))?.reason).toMatch(/unknown event type\/version ConsultationTeleported@1/);
     expect(mine().every((p) => p.source === TOPICS.consultations)).toBe(true);
     await waitFor(() => db.alarm.count({ where: { consultationId: consultation.id } }), 30_000, 'alarm after the bad messages');
+  });
+
+  it('parks a well-formed event the handler can never write (unknown salesman) instead of retrying forever', async () => {
+    const run = randomUUID();
+    const ghost = createEnvelope(ConsultationCreated, {
+      consultationId: randomUUID(), projectId: randomUUID(), projectName: '유령 사업', customerId: randomUUID(),
+      salesmanId: randomUUID(), contactName: '유령', company: '유령상사', region: REGION, step: 'requested',
+    }, { correlationId: randomUUID() });
+    await producer.send({ topic: TOPICS.consultations, messages: [0, 1, 2, 3, 4, 5].map((partition) => ({ partition, key: `${run}-ghost`, value: JSON.stringify({ ...ghost, eventId: randomUUID() }) })) });
+    const [project, customer] = await Promise.all([makeProject(), makeCustomer(REGION)]);
+    const { consultation } = await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
+
+    const mine = () => parked.filter((p) => p.marker === `${run}-ghost`);
+    await waitFor(async () => mine().length >= 6, 30_000, 'six parked ghost events');
+    expect(mine().map((p) => p.reason)).toEqual(Array(6).fill(expect.stringMatching(/permanently \(P2003\).*Alarm_salesmanId_fkey/)));
+    await waitFor(() => db.alarm.count({ where: { consultationId: consultation.id } }), 30_000, 'alarm after the ghosts');
   });
 });
