@@ -26,7 +26,7 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
         )
       ) : (
         <div className="table-wrap">
-          <table data-testid="consultations" className="stack-on-phone">
+          <table data-testid="consultations" className="stack-narrow">
             <thead>
               <tr>
                 <th>Project</th>
@@ -44,8 +44,15 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
                     {mode === 'customer' && <div className="muted clamp">{c.message}</div>}
                   </td>
                   <td data-label={mode === 'customer' ? 'Salesman' : 'Customer'}>
-                    {mode === 'customer' ? c.salesmanName : `${c.contactName} · ${c.company} (${c.region}) ${c.phone}`}
-                    {mode === 'salesman' && <div className="muted">{c.message}</div>}
+                    {mode === 'customer' ? (
+                      c.salesmanName
+                    ) : (
+                      <>
+                        <strong>{c.contactName}</strong> · {c.company} ({c.region})
+                        <div className="muted nowrap">{c.phone}</div>
+                        <div className="muted clamp">{c.message}</div>
+                      </>
+                    )}
                   </td>
                   <td data-label="Requested">{time(c.createdAt)}</td>
                   <td data-label="Step"><Badge value={c.step} /></td>
