@@ -4,8 +4,8 @@ import { AppError } from '../errors';
 import { ConsultationCreated } from '../events/catalog';
 import { recordEvent } from '../outbox/record-event';
 import { fieldErrorsOf } from '../validation';
-import { matchSalesman } from './match-salesman';
-import { consultationRequestSchema } from './schemas';
+import { bestCandidate, type MatchedSalesman } from './match-salesman';
+import { consultationRequestSchema, type ConsultationStep } from './schemas';
 
 export interface CreateConsultationOptions {
   customerId: string;
@@ -14,10 +14,22 @@ export interface CreateConsultationOptions {
   correlationId?: string;
 }
 
+interface Row {
+  project: { id: string; name: string; status: string } | null;
+  customerExists: boolean;
+  salesman: MatchedSalesman | null;
+  createdAt: Date | null;
+}
+
 /**
  * A customer asks for a consultation. The salesman is matched synchronously, in
  * the same transaction as the consultation and its ConsultationCreated event:
  * either all three are written or none is.
+ *
+ * This is the hottest write in the product, so the checks, the match (see
+ * match-salesman.ts: the chosen salesman's row is locked and counted) and the
+ * insert are one statement: the salesman is only counted, and the row only
+ * inserted, when the project is open and the customer exists.
  */
 export async function createConsultation({ customerId, input, correlationId }: CreateConsultationOptions) {
   const parsed = consultationRequestSchema.safeParse(input);
@@ -25,13 +37,31 @@ export async function createConsultation({ customerId, input, correlationId }: C
     throw new AppError('INVALID', 'Please correct the highlighted fields.', fieldErrorsOf(parsed.error));
   }
   const data = parsed.data;
+  const id = randomUUID();
+  const chain = correlationId ?? randomUUID();
 
   return db.$transaction(async (tx) => {
-    const [project, customer] = await Promise.all([
-      tx.project.findUnique({ where: { id: data.projectId }, select: { id: true, name: true, status: true } }),
-      tx.customer.findUnique({ where: { id: customerId }, select: { id: true } }),
-    ]);
-    if (!customer) throw new AppError('FORBIDDEN', 'Only a signed-in customer can request a consultation.');
+    const [row] = await tx.$queryRaw<Row[]>`
+      WITH p AS (SELECT id, name, status::text AS status FROM "Project" WHERE id = ${data.projectId}::uuid),
+      ok AS (
+        SELECT 1 FROM p WHERE p.status <> 'ended'
+        AND EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid)),
+      s AS (
+        UPDATE "Salesman" AS s SET "openConsultations" = s."openConsultations" + 1
+        WHERE EXISTS (SELECT 1 FROM ok) AND s.id = (${bestCandidate(data.region)} FOR UPDATE OF c)
+        RETURNING s.id, s.name),
+      ins AS (
+        INSERT INTO "Consultation" (id, "projectId", "customerId", "salesmanId", "contactName", phone, company, region, message, "correlationId", "updatedAt")
+        SELECT ${id}::uuid, ${data.projectId}::uuid, ${customerId}::uuid, s.id, ${data.contactName}, ${data.phone},
+               ${data.company}, ${data.region}, ${data.message}, ${chain}::uuid, now()
+        FROM s
+        RETURNING "createdAt")
+      SELECT (SELECT row_to_json(p) FROM p) AS project,
+             EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid) AS "customerExists",
+             (SELECT row_to_json(s) FROM s) AS salesman,
+             (SELECT "createdAt" FROM ins) AS "createdAt"`;
+    const { project, salesman, createdAt } = row!;
+    if (!row!.customerExists) throw new AppError('FORBIDDEN', 'Only a signed-in customer can request a consultation.');
     if (!project) {
       throw new AppError('INVALID', 'That project does not exist.', { projectId: ['Choose a project from the list'] });
     }
@@ -40,9 +70,7 @@ export async function createConsultation({ customerId, input, correlationId }: C
         projectId: ['This project has ended; choose another one'],
       });
     }
-
-    const salesman = await matchSalesman(tx, data.region);
-    if (!salesman) {
+    if (!salesman || !createdAt) {
       throw new AppError(
         'UNAVAILABLE',
         `No salesman covers ${data.region} yet, so your request was not saved. Please try again later or choose a neighbouring region.`,
@@ -50,24 +78,23 @@ export async function createConsultation({ customerId, input, correlationId }: C
       );
     }
 
-    const consultation = await tx.consultation.create({
-      data: { ...data, customerId, salesmanId: salesman.id, correlationId: correlationId ?? randomUUID() },
-    });
+    const step: ConsultationStep = 'requested';
+    const consultation = { id, ...data, customerId, salesmanId: salesman.id, step, correlationId: chain, createdAt };
     await recordEvent(
       tx,
       ConsultationCreated,
       {
-        consultationId: consultation.id,
+        consultationId: id,
         projectId: project.id,
         projectName: project.name,
         customerId,
         salesmanId: salesman.id,
-        contactName: consultation.contactName,
-        company: consultation.company,
-        region: consultation.region,
-        step: consultation.step,
+        contactName: data.contactName,
+        company: data.company,
+        region: data.region,
+        step,
       },
-      { correlationId: consultation.correlationId },
+      { correlationId: chain },
     );
     return { consultation, salesman };
   });

@@ -11,7 +11,7 @@ export interface MatchedSalesman {
  * salesman who covers the region and has the fewest open consultations, ties
  * to the lowest id (so the result is deterministic).
  */
-const bestCandidate = (region: string) => Prisma.sql`
+export const bestCandidate = (region: string) => Prisma.sql`
   SELECT c.id FROM "Salesman" c
   JOIN "SalesmanRegion" r ON r."salesmanId" = c.id
   WHERE r.region = ${region} AND c.active

@@ -13,15 +13,12 @@ export async function recordEvent<T extends string, P>(
   cause: Causation,
 ): Promise<Envelope<P> & { type: T }> {
   const envelope = createEnvelope(def, payload, cause);
-  await tx.outboxEvent.create({
-    data: {
-      eventId: envelope.eventId,
-      topic: def.topic,
-      key: def.key(envelope.payload),
-      type: def.type,
-      envelope: envelope as object,
-    },
-  });
-  await tx.$executeRaw`SELECT pg_notify('outbox', '')`;
+  // One round trip for the row and the wake-up: this runs inside every command's transaction.
+  await tx.$executeRaw`
+    WITH ins AS (
+      INSERT INTO "OutboxEvent" ("eventId", topic, key, type, envelope)
+      VALUES (${envelope.eventId}::uuid, ${def.topic}, ${def.key(envelope.payload)}, ${def.type}, ${JSON.stringify(envelope)}::jsonb)
+      RETURNING 1)
+    SELECT pg_notify('outbox', '') FROM ins`;
   return envelope;
 }
