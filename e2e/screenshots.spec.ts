@@ -4,7 +4,9 @@ import { NAV } from '../components/nav-items';
 import { signInAs } from './helpers';
 
 // The README shows these: each role's main page at desktop width and at phone width (390 px).
-const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
+// Every run takes the screenshots (and checks the pages); UPDATE_SCREENSHOTS=1 writes them where the README
+// shows them, so an ordinary test run leaves the work tree clean.
+const OUT = path.resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../test-results/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const PEOPLE = { staff: 'Staff', customer: '김민준', salesman: '최영업' } as const;
