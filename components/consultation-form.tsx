@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useSyncExternalStore } from 'react';
 import { requestConsultation, type FormState } from '@/app/actions/consultations';
 import { REGIONS } from '@/lib/people/regions';
 import { FieldError, fieldAttrs, FormNotice } from './ui/form';
@@ -11,6 +11,8 @@ interface Props {
   /** Prefill: the customer's own details, or a declined request being sent again. */
   defaults: { contactName: string; phone: string; company: string; region: string; projectId?: string; message?: string };
 }
+
+const noSubscription = () => () => {};
 
 /** Consultation request form; the server validates with the shared zod schema and returns per-field errors. */
 export function ConsultationForm({ projects, defaults }: Props) {
@@ -22,9 +24,12 @@ export function ConsultationForm({ projects, defaults }: Props) {
   const err = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
   const field = (name: string) => fieldAttrs(name, err);
+  // React re-applies a <select>'s defaultValue when it hydrates, so a choice made before that is lost;
+  // data-hydrated tells tests (and anyone scripting the page) when the form is safe to fill.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   return (
-    <form action={action} className="stack" noValidate aria-labelledby="request-h">
+    <form action={action} className="stack" noValidate aria-labelledby="request-h" data-hydrated={hydrated || undefined}>
       <label htmlFor="f-projectId">
         Project
         <select {...field('projectId')} defaultValue={v.projectId ?? defaults.projectId ?? ''} key={`p${state.ok}${v.projectId}`}>

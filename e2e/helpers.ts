@@ -45,6 +45,7 @@ export const uniqueName = () => `고객${String(Date.now()).slice(-6)}`;
 
 /** Fills the customer's consultation form; fields left out keep their defaults. */
 export async function fillRequest(page: Page, fields: { project?: string; contactName?: string; phone?: string; region?: string; message?: string }) {
+  await page.locator('form[data-hydrated]').waitFor(); // a select chosen before hydration is reset by React
   if (fields.project) await page.getByLabel('Project').selectOption({ label: fields.project });
   if (fields.contactName !== undefined) await page.getByLabel('Contact name').fill(fields.contactName);
   if (fields.phone !== undefined) await page.getByLabel('Mobile phone').fill(fields.phone);
