@@ -81,6 +81,14 @@ async function main() {
     const cookies = await Promise.all(customers.map((c) => login(url, c.email)));
     const projects = DEMO_PROJECTS.filter((p) => p.status !== 'ended').map((p) => p.id);
 
+    // Warm-up (not measured): JIT, Next's route chunks, pools and consumer groups settle first.
+    await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${url}/api/consultations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
+      body: JSON.stringify({ projectId: projects[0], contactName: '워밍업', phone: '010-1234-5678', company: '벤치상사', region: REGIONS[i % REGIONS.length], message: '워밍업 요청입니다.' }),
+    }).then((r) => r.arrayBuffer())));
+    await new Promise((r) => setTimeout(r, 3_000));
+
     const total = RATE * SECONDS;
     const sent: { id: string; at: number; latency: number }[] = [];
     let errors = 0;
