@@ -1,7 +1,6 @@
 import { db } from '../db';
 import { AppError } from '../errors';
-import { ConsultationEdited } from '../events/catalog';
-import { recordEvent } from '../outbox/record-event';
+import { recordConsultationEdited } from './record-edited';
 import type { Viewer } from '../session/viewer';
 import { fieldErrorsOf } from '../validation';
 import { stepChangeSchema } from './schemas';
@@ -44,22 +43,7 @@ export async function changeConsultationStep({ viewer, input }: ChangeStepOption
     if (CLOSED_STEPS.includes(step)) {
       await tx.salesman.update({ where: { id: current.salesmanId }, data: { openConsultations: { decrement: 1 } } });
     }
-    await recordEvent(
-      tx,
-      ConsultationEdited,
-      {
-        consultationId: current.id,
-        projectId: current.projectId,
-        projectName: current.project.name,
-        customerId: current.customerId,
-        salesmanId: current.salesmanId,
-        contactName: current.contactName,
-        step,
-        previousStep: current.step,
-        editedBy: 'salesman',
-      },
-      { correlationId: current.correlationId },
-    );
+    await recordConsultationEdited(tx, current, { step, editedBy: 'salesman' });
     return { ...current, step, version: current.version + 1 };
   });
 }

@@ -1,7 +1,6 @@
 import { db } from '../db';
 import { AppError } from '../errors';
-import { ConsultationEdited } from '../events/catalog';
-import { recordEvent } from '../outbox/record-event';
+import { recordConsultationEdited } from './record-edited';
 import type { Viewer } from '../session/viewer';
 import { fieldErrorsOf } from '../validation';
 import { EDITABLE_FIELDS, editRefusal, type EditableField } from './edit-rules';
@@ -48,22 +47,7 @@ export async function editConsultation({ viewer, input }: EditConsultationOption
       const now = await tx.consultation.findUnique({ where: { id: current.id }, select: { step: true } });
       throw new AppError('CONFLICT', (now && editRefusal(now.step)) ?? 'This request was changed meanwhile; reload it and try again.');
     }
-    await recordEvent(
-      tx,
-      ConsultationEdited,
-      {
-        consultationId: current.id,
-        projectId: current.projectId,
-        projectName: current.project.name,
-        customerId: current.customerId,
-        salesmanId: current.salesmanId,
-        contactName: wanted.contactName,
-        step: current.step,
-        previousStep: current.step,
-        editedBy: 'customer',
-      },
-      { correlationId: current.correlationId },
-    );
+    await recordConsultationEdited(tx, current, { step: current.step, editedBy: 'customer', contactName: wanted.contactName });
     return { consultation: { ...current, ...wanted, version: current.version + 1 }, changed };
   });
 }
