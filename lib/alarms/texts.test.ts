@@ -42,4 +42,16 @@ describe('alarm texts', () => {
     } as EventOf<'ConsultationEdited'>;
     expect(consultationAlarmText(edited)).toEqual({ title: 'Consultation accepted · 스마트공장', body: '홍길동: Requested → Accepted (by salesman).' });
   });
+
+  it('calls a customer edit an edit, not a step change', () => {
+    const edited = {
+      ...envelope, type: 'ConsultationEdited',
+      payload: {
+        consultationId: '00000000-0000-4000-8000-000000000501', projectId: project.projectId, projectName: '스마트공장',
+        customerId: interest.customerId, salesmanId: '00000000-0000-4000-8000-000000000301', contactName: '홍길동',
+        step: 'requested', previousStep: 'requested', editedBy: 'customer',
+      },
+    } as EventOf<'ConsultationEdited'>;
+    expect(consultationAlarmText(edited)).toEqual({ title: 'Request edited · 스마트공장', body: '홍길동 changed the details of their request (by customer).' });
+  });
 });

@@ -52,6 +52,10 @@ export function consultationAlarmText(e: EventOf<'ConsultationCreated' | 'Consul
   if (e.type === 'ConsultationCreated') {
     return { title: `New consultation request · ${p.projectName}`, body: `${p.contactName} (${e.payload.company}, ${e.payload.region}) asks for a consultation.` };
   }
+  if (e.payload.step === e.payload.previousStep) {
+    // The customer edited the request's details; the step did not move.
+    return { title: `Request edited · ${p.projectName}`, body: `${p.contactName} changed the details of their request (by ${e.payload.editedBy}).` };
+  }
   return {
     title: `Consultation ${STEP_LABEL[p.step].toLowerCase()} · ${p.projectName}`,
     body: `${p.contactName}: ${STEP_LABEL[e.payload.previousStep]} → ${STEP_LABEL[p.step]} (by ${e.payload.editedBy}).`,
