@@ -34,7 +34,9 @@ afterAll(async () => {
 const envelope = (run: string, type: string, version: number, payload: object) =>
   JSON.stringify({ eventId: randomUUID(), type, version, occurredAt: new Date().toISOString(), correlationId: randomUUID(), causationId: null, payload: { ...payload, marker: run } });
 
-const rowsOf = (run: string) => db.deadLetter.findMany({ where: { value: { contains: run } }, orderBy: { offset: 'asc' } });
+// Offsets are stored as text (Kafka's are 64-bit): order them as numbers, or "100" sorts before "99".
+const rowsOf = async (run: string) =>
+  (await db.deadLetter.findMany({ where: { value: { contains: run } } })).sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)));
 
 describe('dead-letter recorder', () => {
   it('records each kind of bad message with its reason while the workers carry on', async () => {
