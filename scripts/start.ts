@@ -74,7 +74,7 @@ function newestSource(): number {
       if (e.isFile() && !/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
     }
   }
-  for (const f of ['next.config.js', 'package.json']) newest = Math.max(newest, fs.statSync(path.join(REPO_ROOT, f)).mtimeMs);
+  for (const f of ['next.config.js', 'package.json', 'proxy.ts', 'tsconfig.json']) newest = Math.max(newest, fs.statSync(path.join(REPO_ROOT, f)).mtimeMs);
   return newest;
 }
 
