@@ -3,9 +3,9 @@ import type { AlarmPage } from '@/lib/alarms/queries';
 import type { ConsultationRow } from '@/lib/consultations/queries';
 
 /** Live panels poll once a second: alarms must show within 2 s of the event. */
-const LIVE_MS = 1_000;
+export const LIVE_MS = 1_000;
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: 'no-store' });
   const body = await res.json();
   if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`);

@@ -1,16 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Inbox } from '@/lib/notifications/queries';
 import type { CustomerInterestsView } from '@/lib/interests/queries';
+import { getJson, LIVE_MS } from '@/components/live-queries';
 
-/** The customer's live panels poll once a second, like the others: a started project shows within seconds. */
-const LIVE_MS = 1_000;
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { cache: 'no-store' });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`);
-  return body as T;
-}
+// The customer's live panels poll at the shared live interval: a started project shows within seconds.
 
 export const inboxQuery = () =>
   queryOptions({ queryKey: ['notifications'], queryFn: () => getJson<Inbox>('/api/notifications'), refetchInterval: LIVE_MS });
