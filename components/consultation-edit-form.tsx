@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { editRequest, type FormState } from '@/app/actions/consultations';
+import { editRequest } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import type { ConsultationDetail } from '@/lib/consultations/get-consultation';
 import { FieldError, fieldAttrs, FormNotice } from './ui/form';
 

@@ -2,7 +2,8 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect, useSyncExternalStore } from 'react';
-import { requestConsultation, type FormState } from '@/app/actions/consultations';
+import { requestConsultation } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import { REGIONS } from '@/lib/people/regions';
 import { FieldError, fieldAttrs, FormNotice } from './ui/form';
 

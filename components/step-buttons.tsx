@@ -2,7 +2,8 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
-import { changeStep, type FormState } from '@/app/actions/consultations';
+import { changeStep } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import type { ConsultationStep } from '@/lib/consultations/schemas';
 import { nextSteps } from '@/lib/consultations/transitions';
 

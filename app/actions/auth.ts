@@ -6,7 +6,7 @@ import { SESSION_COOKIE, safeNextPath, secureCookie, sessionCookieOptions } from
 import { endSession } from '@/lib/auth/sessions';
 import { signIn as openSession } from '@/lib/auth/sign-in';
 import { isAppError } from '@/lib/errors';
-import type { FormState } from './consultations';
+import type { FormState } from './form-state';
 
 /** Sign-in form: on success the session cookie is set and the browser goes to `next` or the role's home. */
 export async function signIn(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -4,27 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { createConsultation } from '@/lib/consultations/create-consultation';
 import { changeConsultationStep } from '@/lib/consultations/change-step';
 import { editConsultation } from '@/lib/consultations/edit-consultation';
-import { isAppError } from '@/lib/errors';
 import { requireViewer } from '@/lib/session/current-viewer';
-import type { FieldErrors } from '@/lib/validation';
+import { attempt, type FormState } from './form-state';
 
-export interface FormState {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: FieldErrors;
-  /** The submitted values, so a refused form keeps what the user typed. */
-  values?: Record<string, string>;
-}
-
-async function attempt(work: () => Promise<string>, values?: Record<string, string>): Promise<FormState> {
-  try {
-    return { ok: true, message: await work() };
-  } catch (e) {
-    if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
-    console.error('[action] unexpected error', e);
-    return { ok: false, message: 'Something went wrong on our side; nothing was saved. Please try again.', values };
-  }
-}
 
 export async function requestConsultation(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { createProject } from '@/lib/projects/create-project';
 import { editProject } from '@/lib/projects/edit-project';
 import { endProject } from '@/lib/projects/end-project';
 import { startProject } from '@/lib/projects/start-project';
 import { requireViewer } from '@/lib/session/current-viewer';
-import type { FormState } from './consultations';
+import { attempt, type FormState } from './form-state';
 
 const FIELD_LABEL: Record<string, string> = {
   name: 'name', year: 'year', scale: 'budget', target: 'target', host: 'host', summary: 'summary', link: 'link',
@@ -17,17 +17,6 @@ const FIELD_LABEL: Record<string, string> = {
 
 const valuesOf = (formData: FormData) =>
   Object.fromEntries([...formData].filter(([k]) => !k.startsWith('$ACTION')).map(([k, v]) => [k, String(v)]));
-
-/** Runs a staff command; a refusal comes back as the form's state with what the user typed. */
-async function attempt(work: () => Promise<string>, values: Record<string, string>): Promise<FormState> {
-  try {
-    return { ok: true, message: await work() };
-  } catch (e) {
-    if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
-    console.error('[action] unexpected error', e);
-    return { ok: false, message: 'Something went wrong on our side; nothing was saved. Please try again.', values };
-  }
-}
 
 function refresh(projectId?: string) {
   revalidatePath('/staff/projects');

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { signIn } from '@/app/actions/auth';
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import { FieldError, fieldAttrs, FormNotice } from '@/components/ui/form';
 import type { DemoAccount } from '@/lib/auth/demo-accounts';
 

@@ -1,4 +1,4 @@
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import type { FieldErrors } from '@/lib/validation';
 
 /**

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { moveProjectAction } from '@/app/actions/projects';
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import { FormNotice } from '@/components/ui/form';
 import type { ProjectStatus } from '@/lib/projects/schemas';
 import styles from './project-form.module.css';

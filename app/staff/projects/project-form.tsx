@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import { createProjectAction, editProjectAction } from '@/app/actions/projects';
 import { FieldError, fieldAttrs, FormNotice } from '@/components/ui/form';
 import type { ProjectSnapshot } from '@/lib/projects/snapshot';

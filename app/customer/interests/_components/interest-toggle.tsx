@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useState } from 'react';
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 import { toggleInterest } from '@/app/actions/interests';
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
 import { markRead } from '@/app/actions/notifications';
-import type { FormState } from '@/app/actions/consultations';
+import type { FormState } from '@/app/actions/form-state';
 
 /** One button, one form: "Mark read" for a notification, or "Mark all read" without an id. */
 export function MarkReadButton({ notificationId, label }: { notificationId?: string; label: string }) {
