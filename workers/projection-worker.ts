@@ -1,13 +1,12 @@
 // Maintains the read models (CQRS views) from every domain event. Each read
-// model is a handler map in lib/projections/; one event updates all of them in
+// model is a handler map in lib/projections/; a batch of events updates all of them in
 // one transaction, deduplicated by the consumer runner.
 import { TOPICS } from '../lib/events/topics';
-import { combineHandlers } from '../lib/kafka/combine-handlers';
-import { projectionHandlers } from '../lib/projections';
+import { projectionHandler } from '../lib/projections';
 import { runWorker } from '../lib/workers/run-worker';
 
 await runWorker({
   name: 'projection-worker',
   topics: [TOPICS.projects, TOPICS.interests, TOPICS.consultations],
-  handlers: combineHandlers(...projectionHandlers),
+  handlers: projectionHandler,
 });

@@ -1,31 +1,39 @@
 import type { Tx } from '../db';
-import type { DomainEvent } from '../events/catalog';
-import type { Handlers } from '../kafka/run-consumer';
+import type { DomainEvent, EventType } from '../events/catalog';
+import type { BatchHandler } from '../kafka/run-consumer';
 import { consultationAlarmText, interestAlarmText, projectAlarmText, type AlarmText } from './texts';
 
 /**
- * Alarm-worker handlers for all eight events (seed 003, requirement 5):
+ * Alarm-worker handler for all eight events (seed 003, requirement 5):
  * project events reach every active salesman; interest and consultation
  * events only the salesman matched to them (an interest nobody was matched to
- * makes no alarm). The (eventId, salesmanId) unique key backs up the
- * consumer's own deduplication, so a replay never doubles an alarm.
+ * makes no alarm). A whole batch becomes one insert. The (eventId, salesmanId)
+ * unique key backs up the consumer's own deduplication, so a replay never
+ * doubles an alarm.
  */
-async function addAlarms(tx: Tx, event: DomainEvent, salesmanIds: string[], text: AlarmText, consultationId: string | null = null) {
-  if (salesmanIds.length === 0) return;
-  await tx.alarm.createMany({
-    data: salesmanIds.map((salesmanId) => ({
-      salesmanId,
-      eventId: event.eventId,
-      eventType: event.type,
-      title: text.title,
-      body: text.body,
-      consultationId,
-      projectId: event.payload.projectId,
-      correlationId: event.correlationId,
-      occurredAt: new Date(event.occurredAt),
-    })),
-    skipDuplicates: true,
-  });
+interface Addressed {
+  salesmanIds: string[];
+  text: AlarmText;
+  consultationId: string | null;
+}
+
+const PROJECT_EVENTS = new Set<EventType>(['ProjectCreated', 'ProjectEdited', 'ProjectStarted', 'ProjectEnded']);
+
+/** Who gets an alarm for the event, and what it says. `everyone` is the active salesmen. */
+export function addressAlarm(event: DomainEvent, everyone: string[]): Addressed {
+  switch (event.type) {
+    case 'ProjectCreated':
+    case 'ProjectEdited':
+    case 'ProjectStarted':
+    case 'ProjectEnded':
+      return { salesmanIds: everyone, text: projectAlarmText(event), consultationId: null };
+    case 'InterestCreated':
+    case 'InterestUpdated':
+      return { salesmanIds: event.payload.salesmanId ? [event.payload.salesmanId] : [], text: interestAlarmText(event), consultationId: null };
+    case 'ConsultationCreated':
+    case 'ConsultationEdited':
+      return { salesmanIds: [event.payload.salesmanId], text: consultationAlarmText(event), consultationId: event.payload.consultationId };
+  }
 }
 
 /**
@@ -38,15 +46,24 @@ async function activeSalesmen(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-const toAll = async (e: Parameters<typeof projectAlarmText>[0], tx: Tx) => addAlarms(tx, e, await activeSalesmen(tx), projectAlarmText(e));
-
-export const alarmHandlers: Handlers = {
-  ProjectCreated: toAll,
-  ProjectEdited: toAll,
-  ProjectStarted: toAll,
-  ProjectEnded: toAll,
-  InterestCreated: (e, tx) => addAlarms(tx, e, e.payload.salesmanId ? [e.payload.salesmanId] : [], interestAlarmText(e)),
-  InterestUpdated: (e, tx) => addAlarms(tx, e, e.payload.salesmanId ? [e.payload.salesmanId] : [], interestAlarmText(e)),
-  ConsultationCreated: (e, tx) => addAlarms(tx, e, [e.payload.salesmanId], consultationAlarmText(e), e.payload.consultationId),
-  ConsultationEdited: (e, tx) => addAlarms(tx, e, [e.payload.salesmanId], consultationAlarmText(e), e.payload.consultationId),
+export const alarmHandler: BatchHandler = {
+  types: new Set<EventType>([...PROJECT_EVENTS, 'InterestCreated', 'InterestUpdated', 'ConsultationCreated', 'ConsultationEdited']),
+  async handle(events, tx) {
+    const everyone = events.some((e) => PROJECT_EVENTS.has(e.type)) ? await activeSalesmen(tx) : [];
+    const data = events.flatMap((event) => {
+      const { salesmanIds, text, consultationId } = addressAlarm(event, everyone);
+      return salesmanIds.map((salesmanId) => ({
+        salesmanId,
+        eventId: event.eventId,
+        eventType: event.type,
+        title: text.title,
+        body: text.body,
+        consultationId,
+        projectId: event.payload.projectId,
+        correlationId: event.correlationId,
+        occurredAt: new Date(event.occurredAt),
+      }));
+    });
+    if (data.length) await tx.alarm.createMany({ data, skipDuplicates: true });
+  },
 };

@@ -1,6 +1,6 @@
 import type { Tx } from '../db';
 import { EVENT_DEFINITIONS, type DomainEvent } from '../events/catalog';
-import type { Handlers } from '../kafka/run-consumer';
+import type { BatchHandler } from '../kafka/run-consumer';
 import { subjectOf } from '../timeline/subject';
 
 const topicOf = new Map<string, string>(EVENT_DEFINITIONS.map((d) => [d.type, d.topic]));
@@ -8,12 +8,13 @@ const topicOf = new Map<string, string>(EVENT_DEFINITIONS.map((d) => [d.type, d.
 /**
  * EventLog: every domain event with its correlation and causation ids, for the
  * timeline pages. The payload is kept as published, so the page can say what
- * changed without reading the source tables.
+ * changed without reading the source tables. A batch is one insert.
  */
-async function record(event: DomainEvent, tx: Tx): Promise<void> {
-  await tx.eventLog.createMany({
-    data: [
-      {
+export const eventLogHandler: BatchHandler = {
+  types: new Set(EVENT_DEFINITIONS.map((d) => d.type)),
+  async handle(events: DomainEvent[], tx: Tx) {
+    await tx.eventLog.createMany({
+      data: events.map((event) => ({
         eventId: event.eventId,
         type: event.type,
         topic: topicOf.get(event.type) ?? 'unknown',
@@ -22,20 +23,9 @@ async function record(event: DomainEvent, tx: Tx): Promise<void> {
         subjectId: subjectOf(event).id,
         occurredAt: new Date(event.occurredAt),
         payload: event.payload as object,
-      },
-    ],
-    // The relay may publish an event twice; ProcessedEvent already skips that, this is a second belt.
-    skipDuplicates: true,
-  });
-}
-
-export const eventLogHandlers: Handlers = {
-  ProjectCreated: record,
-  ProjectEdited: record,
-  ProjectStarted: record,
-  ProjectEnded: record,
-  InterestCreated: record,
-  InterestUpdated: record,
-  ConsultationCreated: record,
-  ConsultationEdited: record,
+      })),
+      // The relay may publish an event twice; ProcessedEvent already skips that, this is a second belt.
+      skipDuplicates: true,
+    });
+  },
 };

@@ -1,10 +1,10 @@
-import type { Handlers } from '../kafka/run-consumer';
+import { eachEvent, inOrder } from '../kafka/batch-handler';
 import { customerViewHandlers } from './customer-views';
-import { eventLogHandlers } from './event-log';
-import { projectStatsHandlers } from './project-stats';
+import { eventLogHandler } from './event-log';
+import { projectStatsHandler } from './project-stats';
 
 /**
- * Every read model the projection worker maintains. Add a read model by adding
- * its handler map here (order matters only within one event type).
+ * Every read model the projection worker maintains, fed in one transaction per
+ * batch. Add a read model by adding its handler here.
  */
-export const projectionHandlers: Handlers[] = [eventLogHandlers, projectStatsHandlers, customerViewHandlers];
+export const projectionHandler = inOrder(eventLogHandler, projectStatsHandler, eachEvent(customerViewHandlers));

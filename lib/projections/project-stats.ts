@@ -1,8 +1,8 @@
 import type { Tx } from '../db';
-import type { DomainEvent } from '../events/catalog';
+import { EVENT_DEFINITIONS, type DomainEvent } from '../events/catalog';
 import { Prisma } from '../generated/prisma/client';
-import type { Handlers } from '../kafka/run-consumer';
-import { statsDelta, type Counter, type StatsDelta } from '../stats/delta';
+import type { BatchHandler } from '../kafka/run-consumer';
+import { mergeDeltas, statsDelta, type Counter, type MinuteBucket, type StatsDelta } from '../stats/delta';
 
 /**
  * ProjectStats and ProjectStatsBucket: what staff see per project, kept from
@@ -24,7 +24,7 @@ const COLUMNS: Record<Counter, string> = {
   everAccepted: 'everAccepted',
 };
 
-export async function applyStatsDelta(tx: Tx, delta: StatsDelta): Promise<void> {
+async function applyTotals(tx: Tx, delta: Omit<StatsDelta, 'bucket'>): Promise<void> {
   const moved = (Object.entries(delta.counters) as [Counter, number][]).filter(([, n]) => n !== 0);
   const cols = moved.map(([c]) => Prisma.raw(`"${COLUMNS[c]}"`));
   // A counter never drops below zero: a step left that was never counted means history
@@ -39,27 +39,27 @@ export async function applyStatsDelta(tx: Tx, delta: StatsDelta): Promise<void> 
       "updatedAt" = now()${
       updates.length ? Prisma.sql`, ${Prisma.join(updates)}` : Prisma.empty
     }`;
-
-  if (delta.bucket) {
-    const { minute, interests, consultations } = delta.bucket;
-    await tx.$executeRaw`
-      INSERT INTO "ProjectStatsBucket" ("projectId", bucket, interests, consultations)
-      VALUES (${delta.projectId}::uuid, ${minute.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${interests}::int, ${consultations}::int)
-      ON CONFLICT ("projectId", bucket) DO UPDATE SET
-        interests = "ProjectStatsBucket".interests + EXCLUDED.interests,
-        consultations = "ProjectStatsBucket".consultations + EXCLUDED.consultations`;
-  }
 }
 
-const handle = async (event: DomainEvent, tx: Tx) => applyStatsDelta(tx, statsDelta(event));
+/** Every (project, minute) bucket of a batch in one statement. */
+async function applyBuckets(tx: Tx, buckets: MinuteBucket[]): Promise<void> {
+  if (buckets.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "ProjectStatsBucket" ("projectId", bucket, interests, consultations)
+    SELECT p, m AT TIME ZONE 'UTC', i, c
+    FROM unnest(${buckets.map((b) => b.projectId)}::uuid[], ${buckets.map((b) => b.minute.toISOString())}::timestamptz[],
+                ${buckets.map((b) => b.interests)}::int[], ${buckets.map((b) => b.consultations)}::int[]) AS u(p, m, i, c)
+    ON CONFLICT ("projectId", bucket) DO UPDATE SET
+      interests = "ProjectStatsBucket".interests + EXCLUDED.interests,
+      consultations = "ProjectStatsBucket".consultations + EXCLUDED.consultations`;
+}
 
-export const projectStatsHandlers: Handlers = {
-  ProjectCreated: handle,
-  ProjectEdited: handle,
-  ProjectStarted: handle,
-  ProjectEnded: handle,
-  InterestCreated: handle,
-  InterestUpdated: handle,
-  ConsultationCreated: handle,
-  ConsultationEdited: handle,
+/** A batch of events: summed per project (mergeDeltas), one statement per project touched plus one for the chart buckets. */
+export const projectStatsHandler: BatchHandler = {
+  types: new Set(EVENT_DEFINITIONS.map((d) => d.type)),
+  async handle(events: DomainEvent[], tx: Tx) {
+    const { totals, buckets } = mergeDeltas(events.map(statsDelta));
+    for (const t of totals) await applyTotals(tx, t);
+    await applyBuckets(tx, buckets);
+  },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/catalog';
-import { conversionRate, formatConversion, minuteOf, statsDelta } from './delta';
+import { conversionRate, formatConversion, mergeDeltas, minuteOf, statsDelta, type StatsDelta } from './delta';
 
 const projectId = '0190a000-0000-7000-8000-000000000001';
 const base = { eventId: '0190a000-0000-7000-8000-0000000000e1', version: 1, occurredAt: '2026-11-21T10:15:42.123Z', correlationId: '0190a000-0000-7000-8000-0000000000c1', causationId: null };
@@ -74,5 +74,45 @@ describe('conversion', () => {
 
   it('buckets by the minute the event happened, in UTC', () => {
     expect(minuteOf('2026-11-21T23:59:59.999Z').toISOString()).toBe('2026-11-21T23:59:00.000Z');
+  });
+});
+
+describe('mergeDeltas', () => {
+  const other = '0190a000-0000-7000-8000-000000000002';
+  const minute = (m: number) => new Date(Date.UTC(2026, 10, 21, 10, m));
+  const d = (projectId: string, counters: StatsDelta['counters'], extra: Partial<StatsDelta> = {}): StatsDelta =>
+    ({ projectId, projectName: '스마트공장', namesProject: false, counters, ...extra });
+
+  it('sums counters per project and buckets per project and minute', () => {
+    const { totals, buckets } = mergeDeltas([
+      d(projectId, { requested: 1 }, { bucket: { minute: minute(1), interests: 0, consultations: 1 } }),
+      d(other, { interested: 1 }, { bucket: { minute: minute(1), interests: 1, consultations: 0 } }),
+      d(projectId, { requested: -1, accepted: 1, everAccepted: 1 }),
+      d(projectId, { requested: 1 }, { bucket: { minute: minute(1), interests: 0, consultations: 1 } }),
+      d(projectId, { requested: 1 }, { bucket: { minute: minute(2), interests: 0, consultations: 1 } }),
+    ]);
+    expect(totals).toEqual([
+      { projectId, projectName: '스마트공장', namesProject: false, counters: { requested: 2, accepted: 1, everAccepted: 1 } },
+      { projectId: other, projectName: '스마트공장', namesProject: false, counters: { interested: 1 } },
+    ]);
+    expect(buckets).toEqual([
+      { projectId, minute: minute(1), interests: 0, consultations: 2 },
+      { projectId: other, minute: minute(1), interests: 1, consultations: 0 },
+      { projectId, minute: minute(2), interests: 0, consultations: 1 },
+    ]);
+  });
+
+  it('keeps the name the last project event gave, not a later consultation’s copy', () => {
+    const { totals } = mergeDeltas([
+      d(projectId, {}, { projectName: '스마트공장 (2026)', namesProject: true }),
+      d(projectId, { requested: 1 }, { projectName: '스마트공장' }),
+      d(projectId, {}, { projectName: '스마트공장 2.0 (2026)', namesProject: true }),
+      d(projectId, { requested: 1 }, { projectName: '스마트공장' }),
+    ]);
+    expect(totals).toEqual([{ projectId, projectName: '스마트공장 2.0 (2026)', namesProject: true, counters: { requested: 2 } }]);
+  });
+
+  it('merges nothing into nothing', () => {
+    expect(mergeDeltas([])).toEqual({ totals: [], buckets: [] });
   });
 });

@@ -87,6 +87,39 @@ export function statsDelta(event: DomainEvent): StatsDelta {
   }
 }
 
+export interface MinuteBucket {
+  projectId: string;
+  minute: Date;
+  interests: number;
+  consultations: number;
+}
+
+/**
+ * Sums the deltas of a batch of events: one total per project and one bucket
+ * per (project, minute), in first-seen order. The stored name is the last name
+ * a project event gave, else the first name any event carried (used only when
+ * the project is new). Counters are clamped at zero once per batch instead of
+ * once per event; they only differ when history before the read model is missing.
+ */
+export function mergeDeltas(deltas: StatsDelta[]): { totals: Omit<StatsDelta, 'bucket'>[]; buckets: MinuteBucket[] } {
+  const totals = new Map<string, Omit<StatsDelta, 'bucket'>>();
+  const buckets = new Map<string, MinuteBucket>();
+  for (const d of deltas) {
+    const t = totals.get(d.projectId) ?? { projectId: d.projectId, projectName: d.projectName, namesProject: false, counters: {} };
+    if (d.namesProject) Object.assign(t, { projectName: d.projectName, namesProject: true });
+    for (const [c, n] of Object.entries(d.counters) as [Counter, number][]) add(t.counters, c, n);
+    totals.set(d.projectId, t);
+    if (d.bucket) {
+      const key = `${d.projectId} ${d.bucket.minute.toISOString()}`;
+      const b = buckets.get(key) ?? { projectId: d.projectId, minute: d.bucket.minute, interests: 0, consultations: 0 };
+      b.interests += d.bucket.interests;
+      b.consultations += d.bucket.consultations;
+      buckets.set(key, b);
+    }
+  }
+  return { totals: [...totals.values()], buckets: [...buckets.values()] };
+}
+
 /** success / ever accepted; null when nothing was ever accepted (shown as "—"). */
 export function conversionRate(stats: { success: number; everAccepted: number }): number | null {
   return stats.everAccepted > 0 ? stats.success / stats.everAccepted : null;

@@ -2,7 +2,7 @@ import type { Consumer } from 'kafkajs';
 import { createDb } from '../db';
 import { TOPIC_PREFIX, type Topic } from '../events/topics';
 import { createKafka } from '../kafka/client';
-import { startConsumer, type Handlers } from '../kafka/run-consumer';
+import { startConsumer, type BatchHandler, type Handlers } from '../kafka/run-consumer';
 import { ConsumerHealth } from './consumer-health';
 import { startHeartbeat } from './heartbeat';
 import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
@@ -11,7 +11,7 @@ export interface WorkerSpec {
   /** Process name, also the consumer group id (with the topic prefix): replicas share the work. */
   name: string;
   topics: Topic[];
-  handlers: Handlers;
+  handlers: Handlers | BatchHandler;
 }
 
 /**

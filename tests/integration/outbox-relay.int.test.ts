@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alarmHandlers } from '@/lib/alarms/from-event';
+import { alarmHandler } from '@/lib/alarms/from-event';
 import { createConsultation } from '@/lib/consultations/create-consultation';
 import { db } from '@/lib/db';
 import { TOPICS } from '@/lib/events/topics';
@@ -57,7 +57,7 @@ describe('outbox relay', () => {
     expect(await copiesOnTopic(row.eventId, 2)).toBe(2);
 
     const groupId = `it-alarms-${randomUUID()}`;
-    consumers.push(await startConsumer({ kafka, db, producer, groupId, topics: [TOPICS.consultations], handlers: alarmHandlers }));
+    consumers.push(await startConsumer({ kafka, db, producer, groupId, topics: [TOPICS.consultations], handlers: alarmHandler }));
     await waitFor(() => db.processedEvent.count({ where: { consumer: groupId, eventId: row.eventId } }), 30_000, 'processed');
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await db.processedEvent.count({ where: { consumer: groupId, eventId: row.eventId } })).toBe(1);
