@@ -28,12 +28,21 @@ listener.on('notification', () => wake());
 await listener.query('LISTEN outbox');
 onShutdown(() => listener.end());
 
+/**
+ * After a wake-up, wait this long before reading the outbox, so the commits of
+ * the next few milliseconds go out in the same Kafka request and transaction.
+ * Publishing each event alone costs several times more CPU (in the relay, the
+ * broker and the consumers' fetches) than the 20 ms it adds to the latency.
+ */
+const LINGER_MS = 20;
+
 let running = true;
 const loop = (async () => {
   let published = 0;
   let lastReport = Date.now();
   while (running) {
     try {
+      await new Promise((r) => setTimeout(r, LINGER_MS));
       const n = await relayBatch({ db, producer });
       published += n;
       if (n > 0) Object.assign(stats, { publishedTotal: stats.publishedTotal + n, lastPublishedAt: new Date().toISOString(), lastError: null });
