@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { ConsultationCreated } from '../events/catalog';
-import { recordEvent } from '../outbox/record-event';
+import { Prisma } from '../generated/prisma/client';
+import { outboxInsertSql } from '../outbox/record-event';
 import { fieldErrorsOf } from '../validation';
 import { bestCandidate, type MatchedSalesman } from './match-salesman';
 import { consultationRequestSchema, type ConsultationStep } from './schemas';
@@ -19,6 +20,7 @@ interface Row {
   customerExists: boolean;
   salesman: MatchedSalesman | null;
   createdAt: Date | null;
+  events: number;
 }
 
 /**
@@ -27,9 +29,9 @@ interface Row {
  * either all three are written or none is.
  *
  * This is the hottest write in the product, so the checks, the match (see
- * match-salesman.ts: the chosen salesman's row is locked and counted) and the
- * insert are one statement: the salesman is only counted, and the row only
- * inserted, when the project is open and the customer exists.
+ * match-salesman.ts: the chosen salesman's row is locked and counted), the
+ * insert and the outbox row are one statement: the salesman is only counted,
+ * and the rows only inserted, when the project is open and the customer exists.
  */
 export async function createConsultation({ customerId, input, correlationId }: CreateConsultationOptions) {
   const parsed = consultationRequestSchema.safeParse(input);
@@ -40,62 +42,53 @@ export async function createConsultation({ customerId, input, correlationId }: C
   const id = randomUUID();
   const chain = correlationId ?? randomUUID();
 
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Row[]>`
-      WITH p AS (SELECT id, name, status::text AS status FROM "Project" WHERE id = ${data.projectId}::uuid),
-      ok AS (
-        SELECT 1 FROM p WHERE p.status <> 'ended'
-        AND EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid)),
-      s AS (
-        UPDATE "Salesman" AS s SET "openConsultations" = s."openConsultations" + 1
-        WHERE EXISTS (SELECT 1 FROM ok) AND s.id = (${bestCandidate(data.region)} FOR UPDATE OF c)
-        RETURNING s.id, s.name),
-      ins AS (
-        INSERT INTO "Consultation" (id, "projectId", "customerId", "salesmanId", "contactName", phone, company, region, message, "correlationId", "updatedAt")
-        SELECT ${id}::uuid, ${data.projectId}::uuid, ${customerId}::uuid, s.id, ${data.contactName}, ${data.phone},
-               ${data.company}, ${data.region}, ${data.message}, ${chain}::uuid, now()
-        FROM s
-        RETURNING "createdAt")
-      SELECT (SELECT row_to_json(p) FROM p) AS project,
-             EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid) AS "customerExists",
-             (SELECT row_to_json(s) FROM s) AS salesman,
-             (SELECT "createdAt" FROM ins) AS "createdAt"`;
-    const { project, salesman, createdAt } = row!;
-    if (!row!.customerExists) throw new AppError('FORBIDDEN', 'Only a signed-in customer can request a consultation.');
-    if (!project) {
-      throw new AppError('INVALID', 'That project does not exist.', { projectId: ['Choose a project from the list'] });
-    }
-    if (project.status === 'ended') {
-      throw new AppError('INVALID', `${project.name} has ended and takes no more requests.`, {
-        projectId: ['This project has ended; choose another one'],
-      });
-    }
-    if (!salesman || !createdAt) {
-      throw new AppError(
-        'UNAVAILABLE',
-        `No salesman covers ${data.region} yet, so your request was not saved. Please try again later or choose a neighbouring region.`,
-        { region: [`No salesman covers ${data.region} yet`] },
-      );
-    }
-
-    const step: ConsultationStep = 'requested';
-    const consultation = { id, ...data, customerId, salesmanId: salesman.id, step, correlationId: chain, createdAt };
-    await recordEvent(
-      tx,
+  const step: ConsultationStep = 'requested';
+  // The check, the match, the insert and the ConsultationCreated event are one statement,
+  // so they happen together or not at all, in one round trip.
+  const [row] = await db.$queryRaw<Row[]>`
+    WITH p AS (SELECT id, name, status::text AS status FROM "Project" WHERE id = ${data.projectId}::uuid),
+    ok AS (
+      SELECT 1 FROM p WHERE p.status <> 'ended'
+      AND EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid)),
+    s AS (
+      UPDATE "Salesman" AS s SET "openConsultations" = s."openConsultations" + 1
+      WHERE EXISTS (SELECT 1 FROM ok) AND s.id = (${bestCandidate(data.region)} FOR UPDATE OF c)
+      RETURNING s.id, s.name),
+    ins AS (
+      INSERT INTO "Consultation" (id, "projectId", "customerId", "salesmanId", "contactName", phone, company, region, message, "correlationId", "updatedAt")
+      SELECT ${id}::uuid, ${data.projectId}::uuid, ${customerId}::uuid, s.id, ${data.contactName}, ${data.phone},
+             ${data.company}, ${data.region}, ${data.message}, ${chain}::uuid, now()
+      FROM s
+      RETURNING "createdAt"),
+    ${outboxInsertSql(
       ConsultationCreated,
-      {
-        consultationId: id,
-        projectId: project.id,
-        projectName: project.name,
-        customerId,
-        salesmanId: salesman.id,
-        contactName: data.contactName,
-        company: data.company,
-        region: data.region,
-        step,
-      },
+      { consultationId: id, projectId: data.projectId, customerId, contactName: data.contactName, company: data.company, region: data.region, step },
+      { salesmanId: Prisma.sql`s.id`, projectName: Prisma.sql`p.name` },
+      Prisma.sql`s, p, ins`,
       { correlationId: chain },
+    )}
+    SELECT (SELECT row_to_json(p) FROM p) AS project,
+           EXISTS (SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid) AS "customerExists",
+           (SELECT row_to_json(s) FROM s) AS salesman,
+           (SELECT "createdAt" FROM ins) AS "createdAt",
+           (SELECT count(*) FROM outbox_notified)::int AS events`;
+  const { project, salesman, createdAt } = row!;
+  if (!row!.customerExists) throw new AppError('FORBIDDEN', 'Only a signed-in customer can request a consultation.');
+  if (!project) {
+    throw new AppError('INVALID', 'That project does not exist.', { projectId: ['Choose a project from the list'] });
+  }
+  if (project.status === 'ended') {
+    throw new AppError('INVALID', `${project.name} has ended and takes no more requests.`, {
+      projectId: ['This project has ended; choose another one'],
+    });
+  }
+  if (!salesman || !createdAt) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `No salesman covers ${data.region} yet, so your request was not saved. Please try again later or choose a neighbouring region.`,
+      { region: [`No salesman covers ${data.region} yet`] },
     );
-    return { consultation, salesman };
-  });
+  }
+  const consultation = { id, ...data, customerId, salesmanId: salesman.id, step, correlationId: chain, createdAt };
+  return { consultation, salesman };
 }
