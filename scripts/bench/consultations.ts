@@ -11,9 +11,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
+import os from 'node:os';
 import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROJECTS } from '../../prisma/demo-data';
 import { REPO_ROOT } from '../stack/config';
+import { cpuByRole, cpuPerUnit } from './cpu';
 
 const RATE = Number(process.env.BENCH_RATE || 200);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
@@ -27,7 +29,7 @@ const fmt = (xs: number[]) => {
   return `p50 ${percentile(s, 50).toFixed(0)} ms, p95 ${percentile(s, 95).toFixed(0)} ms, p99 ${percentile(s, 99).toFixed(0)} ms, max ${(s.at(-1) ?? NaN).toFixed(0)} ms`;
 };
 
-async function startProduct(): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> {
+async function startProduct(): Promise<{ url: string; databaseUrl: string; pid: number; stop: () => Promise<void> }> {
   const dataDir = path.join(REPO_ROOT, '.data', 'bench-consultations');
   const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: '54369', KAFKA_PORT: '19492', KAFKA_CONTROLLER_PORT: '19493', PORT: '3292' };
   delete env.DATABASE_URL;
@@ -47,6 +49,7 @@ async function startProduct(): Promise<{ url: string; databaseUrl: string; stop:
   return {
     url: 'http://127.0.0.1:3292',
     databaseUrl: 'postgresql://postgres:postgres@127.0.0.1:54369/switchboard',
+    pid: child.pid!,
     stop: async () => { child.kill('SIGTERM'); await exited; },
   };
 }
@@ -88,6 +91,10 @@ async function main() {
       body: JSON.stringify({ projectId: projects[0], contactName: '워밍업', phone: '010-1234-5678', company: '벤치상사', region: REGIONS[i % REGIONS.length], message: '워밍업 요청입니다.' }),
     }).then((r) => r.arrayBuffer())));
     await new Promise((r) => setTimeout(r, 3_000));
+
+    // CPU of each part of the product (own product on Linux only) and of this load generator.
+    const cpuBefore = own ? cpuByRole(own.pid) : null;
+    const selfBefore = process.cpuUsage();
 
     const total = RATE * SECONDS;
     const sent: { id: string; at: number; latency: number }[] = [];
@@ -141,6 +148,8 @@ async function main() {
       if (alarms.length >= ids.length) break;
       await new Promise((r) => setTimeout(r, 500));
     }
+    const cpuAfter = own ? cpuByRole(own.pid) : null;
+    const self = process.cpuUsage(selfBefore);
     const sentAt = new Map(sent.map((s) => [s.id, s.at]));
     const visibility = alarms.map((a) => a.at.getTime() - sentAt.get(a.consultationId)!);
 
@@ -150,6 +159,13 @@ async function main() {
     console.log(`  submit latency: ${fmt(sent.map((s) => s.latency))}`);
     console.log(`  alarm visibility (submit -> alarm stored): ${fmt(visibility)}; ${alarms.length}/${ids.length} alarms`);
     console.log(`  (the salesman page polls its feed every second, so on screen add up to 1 s)`);
+    if (cpuBefore && cpuAfter && sent.length) {
+      const parts = cpuPerUnit(cpuBefore, cpuAfter, sent.length);
+      const product = parts.reduce((n, [, ms]) => n + ms, 0);
+      const generator = (self.user + self.system) / 1000 / sent.length;
+      console.log(`  CPU per consultation: ${parts.map(([role, ms]) => `${role} ${ms.toFixed(2)}`).join(', ')} ms`);
+      console.log(`    product ${product.toFixed(2)} ms + load generator ${generator.toFixed(2)} ms = ${(product + generator).toFixed(2)} ms on ${os.availableParallelism()} cores (includes idle work while measuring)`);
+    }
     return errors === 0 && alarms.length === ids.length ? 0 : 1;
   } finally {
     await db.end();

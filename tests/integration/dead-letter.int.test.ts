@@ -80,4 +80,27 @@ describe('dead-letter topic', () => {
     expect(mine().map((p) => p.reason)).toEqual(Array(6).fill(expect.stringMatching(/permanently \(P2003\).*Alarm_salesmanId_fkey/)));
     await waitFor(() => db.alarm.count({ where: { consultationId: consultation.id } }), 30_000, 'alarm after the ghosts');
   });
+
+  it('applies the good events of a batch that also holds one it can never write, and parks only that one', async () => {
+    const run = randomUUID();
+    const [project, customer] = await Promise.all([makeProject(), makeCustomer(REGION)]);
+    const { consultation } = await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
+    const outbox = await db.outboxEvent.findFirstOrThrow({ where: { type: 'ConsultationCreated', envelope: { path: ['payload', 'consultationId'], equals: consultation.id } } });
+    const real = outbox.envelope as { payload: { salesmanId: string } };
+    const good = [randomUUID(), randomUUID()];
+    const ghost = { ...real, eventId: randomUUID(), payload: { ...real.payload, salesmanId: randomUUID() } };
+    // One send to one partition: the three arrive in the same batch, the ghost between two good copies.
+    await producer.send({
+      topic: TOPICS.consultations,
+      messages: [
+        { partition: 1, key: `${run}-good`, value: JSON.stringify({ ...real, eventId: good[0] }) },
+        { partition: 1, key: `${run}-ghost`, value: JSON.stringify(ghost) },
+        { partition: 1, key: `${run}-good`, value: JSON.stringify({ ...real, eventId: good[1] }) },
+      ],
+    });
+    await waitFor(() => db.alarm.count({ where: { eventId: { in: good } } }).then((n) => n === 2), 30_000, 'alarms of both good copies');
+    await waitFor(async () => parked.some((p) => p.marker === `${run}-ghost`), 30_000, 'the ghost parked');
+    expect(parked.filter((p) => p.marker.startsWith(run)).map((p) => p.marker)).toEqual([`${run}-ghost`]);
+    expect(await db.alarm.count({ where: { eventId: ghost.eventId } })).toBe(0);
+  });
 });
