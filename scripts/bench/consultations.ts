@@ -6,7 +6,8 @@
 // By default it starts its own product with `npm start`'s runner on its own
 // data dir and ports (.data/bench-consultations, PG 54369, Kafka 19492, web
 // 3292). BENCH_URL + DATABASE_URL point it at a running product instead.
-// BENCH_RATE (default 200/s), BENCH_SECONDS (20), BENCH_MAX_IN_FLIGHT (200).
+// BENCH_RATE (default 200/s), BENCH_SECONDS (20), BENCH_MAX_IN_FLIGHT (200), BENCH_WARMUP_SECONDS
+// (20, at half the rate; 0 = none).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { cpuByRole, cpuPerUnit } from './cpu';
 const RATE = Number(process.env.BENCH_RATE || 200);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT || 200);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 const REGIONS = ['서울', '경기', '인천', '부산', '경남', '대구', '경북', '울산'];
 const EXTRA_SALESMEN = 24; // the demo has 3; a real desk has more, and matching contends per salesman row
 
@@ -73,6 +75,58 @@ async function login(url: string, email: string): Promise<string> {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
+interface LoadResult {
+  sent: { id: string; at: number; latency: number }[];
+  errors: number;
+  dropped: number;
+  firstError: string[];
+  elapsed: number;
+}
+
+/**
+ * Open loop: requests leave on schedule whether or not earlier ones returned; latency counts from
+ * the scheduled time, so a server that falls behind shows it (no coordinated omission).
+ */
+async function openLoop(o: { url: string; cookies: string[]; projects: string[]; rate: number; seconds: number; label: string }): Promise<LoadResult> {
+  const r: LoadResult = { sent: [], errors: 0, dropped: 0, firstError: [], elapsed: 0 };
+  let inFlight = 0;
+  const t0 = performance.now();
+  const submit = async (i: number, scheduled: number) => {
+    inFlight++;
+    try {
+      const res = await fetch(`${o.url}/api/consultations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: o.cookies[i % o.cookies.length]! },
+        body: JSON.stringify({
+          projectId: o.projects[i % o.projects.length], contactName: `벤치고객${i}`, phone: '010-1234-5678',
+          company: '벤치상사', region: REGIONS[i % REGIONS.length], message: '벤치마크 상담 요청입니다.',
+        }),
+      });
+      const body = (await res.json()) as { id?: string; message?: string };
+      if (res.status !== 201 || !body.id) throw new Error(`HTTP ${res.status}: ${body.message}`);
+      r.sent.push({ id: body.id, at: Date.now() - (performance.now() - scheduled), latency: performance.now() - scheduled });
+    } catch (e) {
+      r.errors++;
+      if (r.firstError.length < 3) r.firstError.push((e as Error).message);
+    } finally {
+      inFlight--;
+    }
+  };
+  const total = o.rate * o.seconds;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = t0 + (i * 1000) / o.rate;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((res) => setTimeout(res, wait));
+    if (inFlight >= MAX_IN_FLIGHT) { r.dropped++; continue; }
+    pending.push(submit(i, scheduled));
+    if (i % (o.rate * 5) === 0 && i) console.log(`  … ${o.label}: ${i}/${total} sent, ${inFlight} in flight`);
+  }
+  await Promise.all(pending);
+  r.elapsed = (performance.now() - t0) / 1000;
+  return r;
+}
+
 async function main() {
   const own = process.env.BENCH_URL ? null : await startProduct();
   const url = process.env.BENCH_URL ?? own!.url;
@@ -84,59 +138,19 @@ async function main() {
     const cookies = await Promise.all(customers.map((c) => login(url, c.email)));
     const projects = DEMO_PROJECTS.filter((p) => p.status !== 'ended').map((p) => p.id);
 
-    // Warm-up (not measured): JIT, Next's route chunks, pools and consumer groups settle first.
-    await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${url}/api/consultations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
-      body: JSON.stringify({ projectId: projects[0], contactName: '워밍업', phone: '010-1234-5678', company: '벤치상사', region: REGIONS[i % REGIONS.length], message: '워밍업 요청입니다.' }),
-    }).then((r) => r.arrayBuffer())));
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Warm-up: a freshly started product runs on cold JITs (V8 in the web server and workers, the
+    // broker's JVM) and costs several times more CPU per request for its first thousand or so; the
+    // warm-up's own figures are printed, so that cost is visible rather than hidden.
+    if (WARMUP_SECONDS > 0) {
+      const w = await openLoop({ url, cookies, projects, rate: Math.ceil(RATE / 2), seconds: WARMUP_SECONDS, label: 'warm-up' });
+      console.log(`warm-up (not measured): ${Math.ceil(RATE / 2)}/s for ${WARMUP_SECONDS} s -> ${w.sent.length} ok, ${w.errors} errors, ${(w.sent.length / w.elapsed).toFixed(1)}/s, submit ${fmt(w.sent.map((x) => x.latency))}`);
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
 
     // CPU of each part of the product (own product on Linux only) and of this load generator.
     const cpuBefore = own ? cpuByRole(own.pid) : null;
     const selfBefore = process.cpuUsage();
-
-    const total = RATE * SECONDS;
-    const sent: { id: string; at: number; latency: number }[] = [];
-    let errors = 0;
-    let dropped = 0;
-    let inFlight = 0;
-    const firstError: string[] = [];
-    const t0 = performance.now();
-    const submit = async (i: number, scheduled: number) => {
-      inFlight++;
-      try {
-        const res = await fetch(`${url}/api/consultations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
-          body: JSON.stringify({
-            projectId: projects[i % projects.length], contactName: `벤치고객${i}`, phone: '010-1234-5678',
-            company: '벤치상사', region: REGIONS[i % REGIONS.length], message: '벤치마크 상담 요청입니다.',
-          }),
-        });
-        const body = (await res.json()) as { id?: string; message?: string };
-        if (res.status !== 201 || !body.id) throw new Error(`HTTP ${res.status}: ${body.message}`);
-        sent.push({ id: body.id, at: Date.now() - (performance.now() - scheduled), latency: performance.now() - scheduled });
-      } catch (e) {
-        errors++;
-        if (firstError.length < 3) firstError.push((e as Error).message);
-      } finally {
-        inFlight--;
-      }
-    };
-    // Open loop: requests leave on schedule whether or not earlier ones returned; latency counts from the
-    // scheduled time, so a server that falls behind shows it (no coordinated omission).
-    const pending: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const scheduled = t0 + (i * 1000) / RATE;
-      const wait = scheduled - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      if (inFlight >= MAX_IN_FLIGHT) { dropped++; continue; }
-      pending.push(submit(i, scheduled));
-      if (i % (RATE * 5) === 0 && i) console.log(`  … ${i}/${total} sent, ${inFlight} in flight`);
-    }
-    await Promise.all(pending);
-    const elapsed = (performance.now() - t0) / 1000;
+    const { sent, errors, dropped, firstError, elapsed } = await openLoop({ url, cookies, projects, rate: RATE, seconds: SECONDS, label: 'measured' });
 
     // Alarm visibility: when the alarm row for each consultation was written, from the submit's scheduled time.
     const ids = sent.map((s) => s.id);
