@@ -49,6 +49,23 @@ test.describe('signing in and out', () => {
     await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('after five failed sign-ins for one email the form says how long to wait', async ({ page }) => {
+    // An email no account has: it locks all the same, and no demo account is locked for the other tests.
+    const email = `guesser-${Date.now()}@switchboard.dev`;
+    await page.goto('/login');
+    const alert = page.locator('.notice[role=alert]');
+    for (let i = 1; i <= 6; i++) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(`guess-${i}`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(alert).toHaveText(
+        i <= 5 ? 'That email and password do not match an account. Check both and try again.' : 'Too many failed sign-ins for this email. Wait 15 minutes, then try again.',
+      );
+      await expect(page.getByLabel('Password')).toHaveValue('');
+    }
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
   test('a page asked for while signed out opens after signing in; the cookie is HTTP-only and SameSite=Lax', async ({ page, context }) => {
     await page.goto('/customer?from=mail');
     await expect(page).toHaveURL('/login?next=%2Fcustomer%3Ffrom%3Dmail');

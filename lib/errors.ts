@@ -1,5 +1,5 @@
 /** The few ways a domain call can refuse; each maps to one HTTP status. */
-export type AppErrorCode = 'INVALID' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAVAILABLE';
+export type AppErrorCode = 'INVALID' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'TOO_MANY_ATTEMPTS' | 'UNAVAILABLE';
 
 const STATUS: Record<AppErrorCode, number> = {
   INVALID: 400,
@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
   UNAVAILABLE: 503,
 };
 

@@ -124,6 +124,38 @@ describe('POST /api/auth/login and /api/auth/logout', () => {
     }
   });
 
+  it('locks an email out after 5 failed sign-ins (429, even with the right password), until they age out', async () => {
+    const account = await makeAccount('customer', await makeCustomer('광주'));
+    for (let i = 0; i < 5; i++) expect((await post({ email: account.email, password: `guess-${i}` })).status).toBe(401);
+    const locked = await post({ email: account.email, password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', message: 'Too many failed sign-ins for this email. Wait 15 minutes, then try again.' });
+    expect(locked.headers.get('set-cookie')).toBeNull();
+    expect(await db.loginFailure.count({ where: { email: account.email } })).toBe(5); // tries while locked are not counted
+
+    // An unknown email locks the same way, so the lock-out does not tell which emails exist.
+    const ghost = `ghost-${account.id.slice(0, 8)}@test.example`;
+    for (let i = 0; i < 5; i++) await post({ email: ghost, password: 'x' });
+    expect((await post({ email: ghost, password: 'x' })).status).toBe(429);
+
+    // Fifteen minutes later the failures have aged out: the right password works and clears them.
+    await db.loginFailure.updateMany({ where: { email: account.email }, data: { at: new Date(Date.now() - 15 * 60_000 - 1_000) } });
+    expect((await post({ email: account.email, password: PASSWORD })).status).toBe(200);
+    expect(await db.loginFailure.count({ where: { email: account.email } })).toBe(0);
+  });
+
+  it('LOGIN_MAX_FAILURES and LOGIN_LOCK_MINUTES set the limit and the window', async () => {
+    vi.stubEnv('LOGIN_MAX_FAILURES', '2');
+    vi.stubEnv('LOGIN_LOCK_MINUTES', '1');
+    const account = await makeAccount('staff');
+    await post({ email: account.email, password: 'a' });
+    expect((await post({ email: account.email, password: PASSWORD })).status).toBe(200); // one failure, then cleared
+    await post({ email: account.email, password: 'a' });
+    await post({ email: account.email, password: 'b' });
+    const locked = await post({ email: account.email, password: PASSWORD });
+    expect([locked.status, (await locked.json()).message]).toEqual([429, 'Too many failed sign-ins for this email. Wait 1 minute, then try again.']);
+  });
+
   it('accepts only JSON, so a cross-site form cannot sign a visitor in', async () => {
     const res = await login.POST(
       new Request('http://localhost/api/auth/login', {
