@@ -1,4 +1,5 @@
 import { db } from '../db';
+import type { DeadLetterRow } from './from-message';
 
 export interface DeadLetterCount {
   sourceTopic: string;
@@ -6,14 +7,8 @@ export interface DeadLetterCount {
   latestAt: string;
 }
 
-export interface DeadLetterEntry {
+export interface DeadLetterEntry extends DeadLetterRow {
   id: string;
-  sourceTopic: string;
-  consumer: string;
-  partition: number;
-  offset: string;
-  reason: string;
-  value: string | null;
   createdAt: string;
 }
 

@@ -16,13 +16,19 @@ export async function recordEvent<T extends string, P>(
 ): Promise<Envelope<P> & { type: T }> {
   const envelope = createEnvelope(def, payload, cause);
   // One round trip for the row and the wake-up: this runs inside every command's transaction.
-  await tx.$executeRaw`
-    WITH ins AS (
-      INSERT INTO "OutboxEvent" ("eventId", topic, key, type, envelope)
-      VALUES (${envelope.eventId}::uuid, ${def.topic}, ${def.key(envelope.payload)}, ${def.type}, ${JSON.stringify(envelope)}::jsonb)
-      RETURNING 1)
-    SELECT pg_notify('outbox', '') FROM ins`;
+  await tx.$executeRaw`WITH ${outboxCtes(def, envelope, Prisma.sql`${JSON.stringify(envelope)}::jsonb`, null)}
+    SELECT count(*) FROM outbox_notified`;
   return envelope;
+}
+
+/** The one place the outbox row and its NOTIFY are written: WITH-clause entries, the row selected FROM `from` when given. */
+function outboxCtes<P>(def: EventDefinition<string, P>, envelope: Envelope<P>, json: Prisma.Sql, from: Prisma.Sql | null): Prisma.Sql {
+  return Prisma.sql`
+    outbox_insert AS (
+      INSERT INTO "OutboxEvent" ("eventId", topic, key, type, envelope)
+      SELECT ${envelope.eventId}::uuid, ${def.topic}, ${def.key(envelope.payload)}, ${def.type}, ${json}${from ? Prisma.sql` FROM ${from}` : Prisma.empty}
+      RETURNING 1),
+    outbox_notified AS (SELECT pg_notify('outbox', '') FROM outbox_insert)`;
 }
 
 /**
@@ -48,13 +54,9 @@ export function outboxInsertSql<T extends string, P extends object, K extends ke
   const fields = Object.keys(completedBy) as K[];
   const schema = def.payload as unknown as z.ZodObject;
   const payload = schema.omit(Object.fromEntries(fields.map((f) => [f, true])) as never).parse(known) as Omit<P, K>;
-  const envelope = { ...createEnvelope({ ...def, payload: z.unknown() as z.ZodType<P> }, payload as P, cause) };
+  // Already validated above, without the fields the statement fills in.
+  const envelope = createEnvelope({ ...def, payload: z.unknown() as z.ZodType<P> }, payload as P, cause);
   let json = Prisma.sql`${JSON.stringify(envelope)}::jsonb`;
   for (const f of fields) json = Prisma.sql`jsonb_set(${json}, ${`{payload,${f}}`}::text[], to_jsonb(${completedBy[f]}))`;
-  return Prisma.sql`
-    outbox_insert AS (
-      INSERT INTO "OutboxEvent" ("eventId", topic, key, type, envelope)
-      SELECT ${envelope.eventId}::uuid, ${def.topic}, ${def.key(payload as P)}, ${def.type}, ${json} FROM ${from}
-      RETURNING 1),
-    outbox_notified AS (SELECT pg_notify('outbox', '') FROM outbox_insert)`;
+  return outboxCtes(def, envelope, json, from);
 }
