@@ -31,7 +31,9 @@ export interface ListAlarmsOptions {
 
 /**
  * The salesman's own alarm feed, newest arrival first, keyset-paginated on
- * (createdAt, id) so pages neither skip nor repeat while new alarms arrive.
+ * (createdAt, occurredAt, id) so pages neither skip nor repeat while new alarms
+ * arrive. The alarm worker writes a whole batch in one transaction, so alarms of
+ * one batch share createdAt; among them the event's own time decides.
  * A cursor that is not one of the salesman's alarms is refused, so it cannot
  * probe someone else's feed.
  */
@@ -44,14 +46,21 @@ export async function listAlarms({ viewer, input = {} }: ListAlarmsOptions): Pro
 
   let older = {};
   if (cursor) {
-    const after = await db.alarm.findFirst({ where: { id: cursor, salesmanId }, select: { id: true, createdAt: true } });
+    const after = await db.alarm.findFirst({ where: { id: cursor, salesmanId }, select: { id: true, createdAt: true, occurredAt: true } });
     if (!after) throw new AppError('NOT_FOUND', 'No such alarm among yours (cursor).');
-    older = { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] };
+    const { createdAt, occurredAt, id } = after;
+    older = {
+      OR: [
+        { createdAt: { lt: createdAt } },
+        { createdAt, occurredAt: { lt: occurredAt } },
+        { createdAt, occurredAt, id: { lt: id } },
+      ],
+    };
   }
   const [rows, unread] = await Promise.all([
     db.alarm.findMany({
       where: { salesmanId, ...older },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [{ createdAt: 'desc' }, { occurredAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
     }),
     db.alarm.count({ where: { salesmanId, readAt: null } }),
