@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { PATH_HEADER, SESSION_COOKIE } from './lib/auth/cookie';
+import { PATH_HEADER, SESSION_COOKIE } from './lib/platform/auth/cookie';
 
 /**
  * First, cheap line of defence for pages: a request without a session cookie

@@ -5,7 +5,7 @@ import { signOut } from '@/app/actions/auth';
 import { NAV } from '@/components/nav-items';
 import { Providers } from '@/components/providers';
 import { NavLinks } from '@/components/ui/nav-links';
-import { currentViewer } from '@/lib/session/current-viewer';
+import { currentViewer } from '@/lib/platform/session/current-viewer';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'Switchboard', description: 'Support programmes, consultations and salesmen in one desk' };

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { currentViewer } from '@/lib/session/current-viewer';
-import { ROLE_HOME } from '@/lib/session/roles';
+import { currentViewer } from '@/lib/platform/session/current-viewer';
+import { ROLE_HOME } from '@/lib/platform/session/roles';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,8 @@
 
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AlarmPage } from '@/lib/alarms/queries';
-import type { MarkReadInput } from '@/lib/alarms/schemas';
+import type { AlarmPage } from '@/lib/sales/alarms/queries';
+import type { MarkReadInput } from '@/lib/sales/alarms/schemas';
 import styles from './alarm-feed.module.css';
 import { alarmsQuery } from './live-queries';
 

@@ -1,4 +1,4 @@
-import { STEP_LABEL } from '@/lib/consultations/transitions';
+import { STEP_LABEL } from '@/lib/sales/consultations/transitions';
 
 const LABEL: Record<string, string> = { ...STEP_LABEL, planned: 'Planned', ongoing: 'Ongoing', ended: 'Ended' };
 

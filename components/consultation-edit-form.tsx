@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { editRequest } from '@/app/actions/consultations';
 import type { FormState } from '@/app/actions/form-state';
-import type { ConsultationDetail } from '@/lib/consultations/get-consultation';
+import type { ConsultationDetail } from '@/lib/sales/consultations/get-consultation';
 import { FieldError, fieldAttrs, FormNotice } from './ui/form';
 
 /**

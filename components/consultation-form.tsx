@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect, useSyncExternalStore } from 'react';
 import { requestConsultation } from '@/app/actions/consultations';
 import type { FormState } from '@/app/actions/form-state';
-import { REGIONS } from '@/lib/people/regions';
+import { REGIONS } from '@/lib/sales/people/regions';
 import { FieldError, fieldAttrs, FormNotice } from './ui/form';
 
 interface Props {

@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { canEdit } from '@/lib/consultations/edit-rules';
-import type { ConsultationRow } from '@/lib/consultations/queries';
+import { canEdit } from '@/lib/sales/consultations/edit-rules';
+import type { ConsultationRow } from '@/lib/sales/consultations/queries';
 import { Badge } from './badge';
 import { consultationsQuery } from './live-queries';
 import { StepButtons } from './step-buttons';

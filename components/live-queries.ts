@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { AlarmPage } from '@/lib/alarms/queries';
-import type { ConsultationRow } from '@/lib/consultations/queries';
+import type { AlarmPage } from '@/lib/sales/alarms/queries';
+import type { ConsultationRow } from '@/lib/sales/consultations/queries';
 
 /** Live panels poll once a second: alarms must show within 2 s of the event. */
 export const LIVE_MS = 1_000;
@@ -35,9 +35,9 @@ export const consultationsQuery = () =>
 
 // ─── Staff statistics, dead letters and worker health (live panels) ─────────
 
-type StatsSnapshot = import('@/lib/stats/queries').StatsSnapshot;
-type WorkerHealthList = Awaited<ReturnType<typeof import('@/lib/health/workers').listWorkerHealth>>;
-type DeadLetterOverview = import('@/lib/dead-letters/queries').DeadLetterOverview;
+type StatsSnapshot = import('@/lib/sales/stats/queries').StatsSnapshot;
+type WorkerHealthList = Awaited<ReturnType<typeof import('@/lib/platform/health/workers').listWorkerHealth>>;
+type DeadLetterOverview = import('@/lib/platform/dead-letters/queries').DeadLetterOverview;
 
 /** Statistics for one project's chart, or every project's (null). Counts must follow events within 2 s. */
 export const statsQuery = (projectId: string | null) =>

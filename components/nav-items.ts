@@ -1,4 +1,4 @@
-import type { Viewer } from '@/lib/session/viewer';
+import type { Viewer } from '@/lib/platform/session/viewer';
 
 /** Every page of each role, in menu order. */
 export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {

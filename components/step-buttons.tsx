@@ -4,8 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useActionState, useEffect } from 'react';
 import { changeStep } from '@/app/actions/consultations';
 import type { FormState } from '@/app/actions/form-state';
-import type { ConsultationStep } from '@/lib/consultations/schemas';
-import { nextSteps } from '@/lib/consultations/transitions';
+import type { ConsultationStep } from '@/lib/sales/consultations/schemas';
+import { nextSteps } from '@/lib/sales/consultations/transitions';
 
 const VERB: Record<ConsultationStep, string> = {
   accepted: 'Accept',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { WorkerHealth } from '@/lib/health/workers';
+import type { WorkerHealth } from '@/lib/platform/health/workers';
 import { workersQuery } from './live-queries';
 
 type Snapshot = { ok: boolean; workers: WorkerHealth[]; checkedAt: string };

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
-import { topicsFor } from '../lib/events/topics';
+import { topicsFor } from '../lib/platform/events/topics';
 import { fillRequest, signInByApi, uniqueName } from './helpers';
 
 const PROJECT = '스마트공장 구축 지원사업 (2026)';
@@ -66,7 +66,7 @@ test.describe('staff statistics, timelines and dead letters', () => {
     await expect(created.locator('> article')).toContainText(contact);
     await expect(edited.locator('> article')).toContainText('Requested → Accepted by the salesman');
     await expect(edited).toHaveAttribute('data-link', 'follows');
-    await expect(created.locator('> article').getByRole('list', { name: 'Processed by' })).toContainText('projection-worker');
+    await expect(created.locator('> article').getByRole('list', { name: 'Processed by' })).toContainText('sales-projection-worker');
   });
 
   test('the dead-letter page counts a bad message per source topic', async ({ browser }) => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDb } from '../lib/db';
+import { createDb } from '../lib/platform/db';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 
 const dir = path.join(import.meta.dirname, 'seeds');

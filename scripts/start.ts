@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { TOPIC_SPECS } from '../lib/events/topics';
+import { TOPIC_SPECS } from '../lib/platform/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
 import { startStack, type Stack } from './stack/index';
 import { secs, signalGroup, stopGroup } from './stack/proc';

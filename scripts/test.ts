@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { topicSpecsFor } from '../lib/events/topics';
+import { topicSpecsFor } from '../lib/platform/events/topics';
 import { migrateDeploy } from './migrate';
 import { REPO_ROOT, redactUrl } from './stack/config';
 import { startStack, type Stack } from './stack/index';

@@ -2,10 +2,10 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SESSION_COOKIE, safeNextPath, secureCookie, sessionCookieOptions } from '@/lib/auth/cookie';
-import { endSession } from '@/lib/auth/sessions';
-import { signIn as openSession } from '@/lib/auth/sign-in';
-import { isAppError } from '@/lib/errors';
+import { SESSION_COOKIE, safeNextPath, secureCookie, sessionCookieOptions } from '@/lib/platform/auth/cookie';
+import { endSession } from '@/lib/platform/auth/sessions';
+import { signIn as openSession } from '@/lib/platform/auth/sign-in';
+import { isAppError } from '@/lib/platform/errors';
 import type { FormState } from './form-state';
 
 /** Sign-in form: on success the session cookie is set and the browser goes to `next` or the role's home. */

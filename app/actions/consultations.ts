@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { createConsultation } from '@/lib/consultations/create-consultation';
-import { changeConsultationStep } from '@/lib/consultations/change-step';
-import { editConsultation } from '@/lib/consultations/edit-consultation';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { createConsultation } from '@/lib/sales/consultations/create-consultation';
+import { changeConsultationStep } from '@/lib/sales/consultations/change-step';
+import { editConsultation } from '@/lib/sales/consultations/edit-consultation';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { attempt, type FormState } from './form-state';
 
 

@@ -1,5 +1,5 @@
-import { isAppError } from '@/lib/errors';
-import type { FieldErrors } from '@/lib/validation';
+import { isAppError } from '@/lib/platform/errors';
+import type { FieldErrors } from '@/lib/platform/validation';
 
 /** What every form's server action answers: a message, per-field errors, and what the user typed. */
 export interface FormState {

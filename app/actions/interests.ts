@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { setInterest } from '@/lib/interests/set-interest';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { setInterest } from '@/lib/sales/interests/set-interest';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { attempt, type FormState } from './form-state';
 
 /** The interest toggle on /customer/interests: CreateInterest the first time, UpdateInterest afterwards. */

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { markNotificationsRead } from '@/lib/notifications/mark-read';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { markNotificationsRead } from '@/lib/sales/notifications/mark-read';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { attempt, type FormState } from './form-state';
 
 /** "Mark read" on one notification (notificationId) or "Mark all read" (all=true). */

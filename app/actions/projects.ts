@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { AppError } from '@/lib/errors';
-import { createProject } from '@/lib/projects/create-project';
-import { editProject } from '@/lib/projects/edit-project';
-import { endProject } from '@/lib/projects/end-project';
-import { startProject } from '@/lib/projects/start-project';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { AppError } from '@/lib/platform/errors';
+import { createProject } from '@/lib/sales/projects/create-project';
+import { editProject } from '@/lib/sales/projects/edit-project';
+import { endProject } from '@/lib/sales/projects/end-project';
+import { startProject } from '@/lib/sales/projects/start-project';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { attempt, type FormState } from './form-state';
 
 const FIELD_LABEL: Record<string, string> = {

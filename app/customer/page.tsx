@@ -1,11 +1,11 @@
 import { ConsultationForm } from '@/components/consultation-form';
 import { ConsultationList } from '@/components/consultation-list';
 import { PageHeader } from '@/components/ui/page-header';
-import { getConsultation } from '@/lib/consultations/get-consultation';
-import { listConsultations } from '@/lib/consultations/queries';
-import { customerProfile } from '@/lib/people/queries';
-import { listProjects } from '@/lib/projects/queries';
-import { pageViewer } from '@/lib/session/current-viewer';
+import { getConsultation } from '@/lib/sales/consultations/get-consultation';
+import { listConsultations } from '@/lib/sales/consultations/queries';
+import { customerProfile } from '@/lib/sales/people/queries';
+import { listProjects } from '@/lib/sales/projects/queries';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

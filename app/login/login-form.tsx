@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { signIn } from '@/app/actions/auth';
 import type { FormState } from '@/app/actions/form-state';
 import { FieldError, fieldAttrs, FormNotice } from '@/components/ui/form';
-import type { DemoAccount } from '@/lib/auth/demo-accounts';
+import type { DemoAccount } from '@/lib/platform/auth/demo-accounts';
 
 const ROLE_LABEL = { staff: 'Staff', customer: 'Customer', salesman: 'Salesman' } as const;
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { safeNextPath } from '@/lib/auth/cookie';
-import { listDemoAccounts } from '@/lib/auth/demo-accounts';
-import { showDemoAccounts } from '@/lib/auth/settings';
-import { currentViewer } from '@/lib/session/current-viewer';
-import { ROLE_HOME } from '@/lib/session/roles';
+import { safeNextPath } from '@/lib/platform/auth/cookie';
+import { listDemoAccounts } from '@/lib/platform/auth/demo-accounts';
+import { showDemoAccounts } from '@/lib/platform/auth/settings';
+import { currentViewer } from '@/lib/platform/session/current-viewer';
+import { ROLE_HOME } from '@/lib/platform/session/roles';
 import { LoginForm } from './login-form';
 
 export const dynamic = 'force-dynamic';

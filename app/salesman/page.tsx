@@ -1,9 +1,9 @@
 import { AlarmFeed } from '@/components/alarm-feed';
 import { ConsultationList } from '@/components/consultation-list';
 import { PageHeader } from '@/components/ui/page-header';
-import { listAlarms } from '@/lib/alarms/queries';
-import { listConsultations } from '@/lib/consultations/queries';
-import { pageViewer } from '@/lib/session/current-viewer';
+import { listAlarms } from '@/lib/sales/alarms/queries';
+import { listConsultations } from '@/lib/sales/consultations/queries';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

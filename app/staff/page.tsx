@@ -3,11 +3,11 @@ import { Badge } from '@/components/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { WorkerHealthPanel } from '@/components/worker-health';
-import { listConsultations } from '@/lib/consultations/queries';
-import { listWorkerHealth } from '@/lib/health/workers';
-import { listProjects } from '@/lib/projects/queries';
-import { pageViewer } from '@/lib/session/current-viewer';
-import { kstDateTime } from '@/lib/timeline/kst';
+import { listConsultations } from '@/lib/sales/consultations/queries';
+import { listWorkerHealth } from '@/lib/platform/health/workers';
+import { listProjects } from '@/lib/sales/projects/queries';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
+import { kstDateTime } from '@/lib/platform/time/kst';
 
 export const dynamic = 'force-dynamic';
 

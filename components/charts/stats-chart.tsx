@@ -1,6 +1,6 @@
 'use client';
 
-import { kstMinute } from '@/lib/timeline/kst';
+import { kstMinute } from '@/lib/platform/time/kst';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ChartPoint {

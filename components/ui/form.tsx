@@ -1,5 +1,5 @@
 import type { FormState } from '@/app/actions/form-state';
-import type { FieldErrors } from '@/lib/validation';
+import type { FieldErrors } from '@/lib/platform/validation';
 
 /**
  * Shared form pieces: every input gets an id its <label htmlFor> points at,

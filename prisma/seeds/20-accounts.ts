@@ -1,4 +1,4 @@
-import { hashPassword } from '../../lib/auth/password';
+import { hashPassword } from '../../lib/platform/auth/password';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-data';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectCreated } from '../../lib/events/catalog';
+import { ProjectCreated } from '../../lib/platform/events/catalog';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { createInterest } from '../../lib/interests/create-interest';
-import { recordEvent } from '../../lib/outbox/record-event';
-import { toSnapshot } from '../../lib/projects/snapshot';
+import { createInterest } from '../../lib/sales/interests/create-interest';
+import { recordEvent } from '../../lib/platform/outbox/record-event';
+import { toSnapshot } from '../../lib/sales/projects/snapshot';
 import { DEMO_CUSTOMERS, DEMO_PROJECTS } from '../demo-data';
 
 // Who follows what in the demo: 김민준 (서울) two programmes, 이서연 (부산) one,

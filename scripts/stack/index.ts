@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOPIC_SPECS } from '../../lib/events/topics';
+import { TOPIC_SPECS } from '../../lib/platform/events/topics';
 import { migrateDeploy } from '../migrate';
 import { localDatabaseUrl, redactUrl, REPO_ROOT, type StackConfig } from './config';
 import { ensureTopics, checkKafkaPrerequisites, startKafka, type KafkaHandle, type TopicSpec } from './kafka';

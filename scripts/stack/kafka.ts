@@ -11,7 +11,7 @@ export { ensureKafkaJars, KAFKA_VERSION, checkKafkaPrerequisites, StackSetupErro
 
 export interface KafkaOptions { dataDir: string; port: number; controllerPort: number; log?: (m: string) => void }
 export interface KafkaHandle { brokers: string; pid: number; stop(): Promise<void> }
-export interface TopicSpec { topic: string; numPartitions: number }
+export interface TopicSpec { topic: string; numPartitions: number; config?: Record<string, string> }
 
 function serverProperties(dataDir: string, port: number, controllerPort: number): string {
   return `# written by scripts/stack/kafka.ts on every start (ports may change); edit that file instead
@@ -153,7 +153,8 @@ export async function ensureTopics(brokers: string, topics: TopicSpec[]): Promis
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length) {
       await a.createTopics({ waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1 })) });
+        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1,
+          configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })) })) });
     }
     return missing.map((t) => t.topic);
   } finally { await a.disconnect(); }

@@ -1,8 +1,8 @@
 // Sign-in test data: accounts with unique emails and sessions, for the auth and authorisation tests.
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '@/lib/auth/password';
-import { createSession } from '@/lib/auth/sessions';
-import { db } from '@/lib/db';
+import { hashPassword } from '@/lib/platform/auth/password';
+import { createSession } from '@/lib/platform/auth/sessions';
+import { db } from '@/lib/platform/db';
 
 export const PASSWORD = 'test-password-1';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { db } from '@/lib/db';
+import { db } from '@/lib/platform/db';
 import { upsertCustomer, upsertProject, upsertSalesman } from '@/prisma/factories';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

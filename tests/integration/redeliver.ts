@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
-import { TOPIC_PREFIX } from '@/lib/events/topics';
-import { createKafka } from '@/lib/kafka/client';
+import { db } from '@/lib/platform/db';
+import { TOPIC_PREFIX } from '@/lib/platform/events/topics';
+import { createKafka } from '@/lib/platform/kafka/client';
 import { waitFor } from './helpers';
 
 /**

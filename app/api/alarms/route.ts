@@ -1,6 +1,6 @@
-import { listAlarms } from '@/lib/alarms/queries';
-import { jsonResponse } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { listAlarms } from '@/lib/sales/alarms/queries';
+import { jsonResponse } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
-import { createConsultation } from '@/lib/consultations/create-consultation';
-import { listConsultations } from '@/lib/consultations/queries';
-import { jsonResponse, readJson } from '@/lib/http';
-import { currentViewer, requireViewer } from '@/lib/session/current-viewer';
-import { assertSignedIn } from '@/lib/session/roles';
+import { createConsultation } from '@/lib/sales/consultations/create-consultation';
+import { listConsultations } from '@/lib/sales/consultations/queries';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { currentViewer, requireViewer } from '@/lib/platform/session/current-viewer';
+import { assertSignedIn } from '@/lib/platform/session/roles';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { getDeadLetterOverview } from '@/lib/dead-letters/queries';
-import { jsonResponse } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { getDeadLetterOverview } from '@/lib/platform/dead-letters/queries';
+import { jsonResponse } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

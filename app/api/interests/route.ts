@@ -1,7 +1,7 @@
-import { createInterest } from '@/lib/interests/create-interest';
-import { customerInterestsView } from '@/lib/interests/queries';
-import { jsonResponse, readJson } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { createInterest } from '@/lib/sales/interests/create-interest';
+import { customerInterestsView } from '@/lib/sales/interests/queries';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

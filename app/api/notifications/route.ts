@@ -1,6 +1,6 @@
-import { jsonResponse } from '@/lib/http';
-import { listNotifications } from '@/lib/notifications/queries';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse } from '@/lib/platform/http';
+import { listNotifications } from '@/lib/sales/notifications/queries';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/platform/errors';
 
 /** An x-correlation-id header that is a UUID continues the caller's chain; anything else starts a new one. */
 export function correlationIdOf(request: Request): string | undefined {

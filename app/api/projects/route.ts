@@ -1,7 +1,7 @@
-import { jsonResponse, readJson } from '@/lib/http';
-import { createProject } from '@/lib/projects/create-project';
-import { listProjects } from '@/lib/projects/queries';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { createProject } from '@/lib/sales/projects/create-project';
+import { listProjects } from '@/lib/sales/projects/queries';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { correlationIdOf } from './request';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { jsonResponse } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
-import { getStatsSnapshot } from '@/lib/stats/queries';
+import { jsonResponse } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
+import { getStatsSnapshot } from '@/lib/sales/stats/queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { PageHeader } from '@/components/ui/page-header';
-import { customerInterestsView } from '@/lib/interests/queries';
-import { listNotifications } from '@/lib/notifications/queries';
-import { pageViewer } from '@/lib/session/current-viewer';
+import { customerInterestsView } from '@/lib/sales/interests/queries';
+import { listNotifications } from '@/lib/sales/notifications/queries';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
 import { InboxList } from '../notifications/_components/inbox-list';
 import styles from '../notifications/_components/inbox.module.css';
 import { UnreadBadge } from '../notifications/_components/unread-badge';

@@ -1,6 +1,6 @@
 import { PageHeader } from '@/components/ui/page-header';
-import { listNotifications } from '@/lib/notifications/queries';
-import { pageViewer } from '@/lib/session/current-viewer';
+import { listNotifications } from '@/lib/sales/notifications/queries';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
 import styles from './_components/inbox.module.css';
 import { InboxList } from './_components/inbox-list';
 import { UnreadBadge } from './_components/unread-badge';

@@ -1,6 +1,6 @@
-import { markAlarmsRead } from '@/lib/alarms/mark-read';
-import { jsonResponse, readJson } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { markAlarmsRead } from '@/lib/sales/alarms/mark-read';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { SESSION_COOKIE, secureCookie, sessionCookieOptions } from '@/lib/auth/cookie';
-import { signIn } from '@/lib/auth/sign-in';
-import { AppError } from '@/lib/errors';
-import { jsonResponse, readJson } from '@/lib/http';
+import { SESSION_COOKIE, secureCookie, sessionCookieOptions } from '@/lib/platform/auth/cookie';
+import { signIn } from '@/lib/platform/auth/sign-in';
+import { AppError } from '@/lib/platform/errors';
+import { jsonResponse, readJson } from '@/lib/platform/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { readCookie, SESSION_COOKIE } from '@/lib/auth/cookie';
-import { endSession } from '@/lib/auth/sessions';
+import { readCookie, SESSION_COOKIE } from '@/lib/platform/auth/cookie';
+import { endSession } from '@/lib/platform/auth/sessions';
 
 export const dynamic = 'force-dynamic';
 

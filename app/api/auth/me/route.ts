@@ -1,6 +1,6 @@
-import { jsonResponse } from '@/lib/http';
-import { currentViewer } from '@/lib/session/current-viewer';
-import { assertSignedIn } from '@/lib/session/roles';
+import { jsonResponse } from '@/lib/platform/http';
+import { currentViewer } from '@/lib/platform/session/current-viewer';
+import { assertSignedIn } from '@/lib/platform/session/roles';
 
 export const dynamic = 'force-dynamic';
 

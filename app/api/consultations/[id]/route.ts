@@ -1,9 +1,9 @@
-import { editConsultation } from '@/lib/consultations/edit-consultation';
-import { getConsultation } from '@/lib/consultations/get-consultation';
-import { AppError } from '@/lib/errors';
-import { jsonResponse, readJson } from '@/lib/http';
-import { currentViewer, requireViewer } from '@/lib/session/current-viewer';
-import { assertSignedIn } from '@/lib/session/roles';
+import { editConsultation } from '@/lib/sales/consultations/edit-consultation';
+import { getConsultation } from '@/lib/sales/consultations/get-consultation';
+import { AppError } from '@/lib/platform/errors';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { currentViewer, requireViewer } from '@/lib/platform/session/current-viewer';
+import { assertSignedIn } from '@/lib/platform/session/roles';
 
 export const dynamic = 'force-dynamic';
 

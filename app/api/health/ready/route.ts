@@ -1,4 +1,4 @@
-import { checkReadiness } from '@/lib/health/readiness';
+import { checkReadiness } from '@/lib/platform/health/readiness';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { listWorkerHealth } from '@/lib/health/workers';
-import { jsonResponse } from '@/lib/http';
+import { listWorkerHealth } from '@/lib/platform/health/workers';
+import { jsonResponse } from '@/lib/platform/http';
 
 export const dynamic = 'force-dynamic';
 

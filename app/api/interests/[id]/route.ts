@@ -1,6 +1,6 @@
-import { readJson, jsonResponse } from '@/lib/http';
-import { updateInterest } from '@/lib/interests/update-interest';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { readJson, jsonResponse } from '@/lib/platform/http';
+import { updateInterest } from '@/lib/sales/interests/update-interest';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { jsonResponse, readJson } from '@/lib/http';
-import { markNotificationsRead } from '@/lib/notifications/mark-read';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { markNotificationsRead } from '@/lib/sales/notifications/mark-read';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { jsonResponse } from '@/lib/http';
-import { editProject } from '@/lib/projects/edit-project';
-import { getProject } from '@/lib/projects/queries';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse } from '@/lib/platform/http';
+import { editProject } from '@/lib/sales/projects/edit-project';
+import { getProject } from '@/lib/sales/projects/queries';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { correlationIdOf, readJsonObject } from '../request';
 
 export const dynamic = 'force-dynamic';

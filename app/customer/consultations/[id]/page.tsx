@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/components/badge';
 import { ConsultationEditForm } from '@/components/consultation-edit-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { editRefusal } from '@/lib/consultations/edit-rules';
-import { getConsultation } from '@/lib/consultations/get-consultation';
-import { isAppError } from '@/lib/errors';
-import { pageViewer } from '@/lib/session/current-viewer';
+import { editRefusal } from '@/lib/sales/consultations/edit-rules';
+import { getConsultation } from '@/lib/sales/consultations/get-consultation';
+import { isAppError } from '@/lib/platform/errors';
+import { pageViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

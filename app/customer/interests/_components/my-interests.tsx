@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { CustomerInterestsView } from '@/lib/interests/queries';
+import type { CustomerInterestsView } from '@/lib/sales/interests/queries';
 import { interestsQuery } from '../../notifications/_components/queries';
 import styles from './interests.module.css';
 import { ProjectDates } from './open-projects';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { CustomerInterestsView, ProjectCard } from '@/lib/interests/queries';
+import type { CustomerInterestsView, ProjectCard } from '@/lib/sales/interests/queries';
 import { dot, interestsQuery } from '../../notifications/_components/queries';
 import { InterestToggle } from './interest-toggle';
 import styles from './interests.module.css';

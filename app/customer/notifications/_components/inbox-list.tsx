@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { Inbox } from '@/lib/notifications/queries';
+import type { Inbox } from '@/lib/sales/notifications/queries';
 import styles from './inbox.module.css';
 import { MarkReadButton } from './mark-read-button';
 import { inboxQuery, when } from './queries';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Inbox } from '@/lib/notifications/queries';
-import type { CustomerInterestsView } from '@/lib/interests/queries';
+import type { Inbox } from '@/lib/sales/notifications/queries';
+import type { CustomerInterestsView } from '@/lib/sales/interests/queries';
 import { getJson, LIVE_MS } from '@/components/live-queries';
 
 // The customer's live panels poll at the shared live interval: a started project shows within seconds.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { Inbox } from '@/lib/notifications/queries';
+import type { Inbox } from '@/lib/sales/notifications/queries';
 import styles from './inbox.module.css';
 import { inboxQuery } from './queries';
 

@@ -1,6 +1,6 @@
-import { changeConsultationStep } from '@/lib/consultations/change-step';
-import { jsonResponse, readJson } from '@/lib/http';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { changeConsultationStep } from '@/lib/sales/consultations/change-step';
+import { jsonResponse, readJson } from '@/lib/platform/http';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { jsonResponse } from '@/lib/http';
-import { endProject } from '@/lib/projects/end-project';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse } from '@/lib/platform/http';
+import { endProject } from '@/lib/sales/projects/end-project';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { correlationIdOf, readJsonObject } from '../../request';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
-import { jsonResponse } from '@/lib/http';
-import { startProject } from '@/lib/projects/start-project';
-import { requireViewer } from '@/lib/session/current-viewer';
+import { jsonResponse } from '@/lib/platform/http';
+import { startProject } from '@/lib/sales/projects/start-project';
+import { requireViewer } from '@/lib/platform/session/current-viewer';
 import { correlationIdOf, readJsonObject } from '../../request';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,50 @@
+/**
+ * Every Kafka topic Switchboard uses, with its partition count. The stack creates
+ * exactly these (auto-create is off on the broker), so a typo fails loudly.
+ *
+ * KAFKA_TOPIC_PREFIX lets several environments share one broker (the test suites
+ * do: integration and end-to-end each get their own topics and consumer groups).
+ */
+export const TOPIC_PREFIX = process.env.KAFKA_TOPIC_PREFIX ?? '';
+
+export function topicsFor(prefix: string) {
+  return {
+    consultations: `${prefix}sales.consultations`,
+    projects: `${prefix}sales.projects`,
+    interests: `${prefix}sales.interests`,
+    /** Commerce stream (seed 002): shop users as they register, and their grade changes (key: user id). */
+    commerceUsers: `${prefix}commerce.users`,
+    /** Products as they are listed (key: product id). */
+    commerceProducts: `${prefix}commerce.products`,
+    /** Checked-out carts, one order with its lines each (key: user id, so one user's orders stay in order). */
+    commerceOrders: `${prefix}commerce.orders`,
+    /** Messages a consumer could not decode or validate, with the reason in headers. */
+    deadLetter: `${prefix}switchboard.dead-letter`,
+  } as const;
+}
+
+export const TOPICS = topicsFor(TOPIC_PREFIX);
+
+export type Topic = string;
+
+// Consultations carry most traffic and are keyed by consultation id, so they get
+// more partitions (more sales-alarm-worker replicas can share them).
+const DAY_MS = 24 * 3600 * 1000;
+const retention = (days: number) => ({ 'retention.ms': String(days * DAY_MS) });
+
+// Commerce topics: 6 partitions so three order-sink replicas get two each. The seed kept users and
+// products 7 days and orders 30; the sinks hold the lasting copy in PostgreSQL.
+export function topicSpecsFor(prefix: string): { topic: Topic; numPartitions: number; config?: Record<string, string> }[] {
+  const t = topicsFor(prefix);
+  return [
+    { topic: t.consultations, numPartitions: 6 },
+    { topic: t.projects, numPartitions: 3 },
+    { topic: t.interests, numPartitions: 3 },
+    { topic: t.commerceUsers, numPartitions: 6, config: retention(7) },
+    { topic: t.commerceProducts, numPartitions: 6, config: retention(7) },
+    { topic: t.commerceOrders, numPartitions: 6, config: retention(30) },
+    { topic: t.deadLetter, numPartitions: 1 },
+  ];
+}
+
+export const TOPIC_SPECS = topicSpecsFor(TOPIC_PREFIX);
