@@ -13,7 +13,14 @@ import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
 // Every workers/<name>.ts is one supervised process.
-const WORKERS = fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+const WORKER_FILES = fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+// Workers that run as several replicas of one consumer group (the group spreads the partitions over them).
+const REPLICAS: Record<string, number> = { 'commerce-order-sink': Math.max(1, Number(process.env.ORDER_SINK_REPLICAS ?? 3) || 3) };
+/** [instance name, worker file]; replicas are named <worker>-1, -2, … (their logs and pids apart). */
+const WORKERS: [string, string][] = WORKER_FILES.flatMap((w) => {
+  const n = REPLICAS[w] ?? 1;
+  return n === 1 ? [[w, w] as [string, string]] : Array.from({ length: n }, (_, i) => [`${w}-${i + 1}`, w] as [string, string]);
+});
 // NEXT_DIST_DIR lets two checkouts' builds (say, a dev server and the e2e run) not overwrite each other.
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 // Grace before SIGKILL. A worker killed before its kafkajs consumer has left the group stays a member until its
@@ -129,8 +136,8 @@ async function main(): Promise<void> {
   // next start would crash-loop under the supervisor on a taken port; say so once instead
   if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
   const started = Date.now();
-  for (const name of WORKERS) {
-    children.push(new Supervised({ name, command: process.execPath, args: ['--import', 'tsx', `workers/${name}.ts`],
+  for (const [name, file] of WORKERS) {
+    children.push(new Supervised({ name, command: process.execPath, args: ['--import', 'tsx', `workers/${file}.ts`],
       cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
   }
   children.push(new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
@@ -139,9 +146,9 @@ async function main(): Promise<void> {
   for (const c of children) c.start();
   await Promise.all(children.map(async (c, i) => {
     const how = await c.ready;
-    const name = i < WORKERS.length ? WORKERS[i]! : 'web';
+    const name = i < WORKERS.length ? WORKERS[i]![0] : 'web';
     const what = name === 'web' ? `http://localhost:${port}` : how === 'timeout' ? 'no "ready" line after 20 s, still starting' : 'ready';
-    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(12)} ${what}  (${secs(started)} s)`);
+    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(22)} ${what}  (${secs(started)} s)`);
   }));
   if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
 }

@@ -18,6 +18,13 @@ export interface ConsumerOptions {
   topics: Topic[];
   /** Per-event handlers, or a BatchHandler that takes a whole batch at once. */
   handlers: Handlers | BatchHandler;
+  /**
+   * 'processed-event' (default): each (group, eventId) is recorded in ProcessedEvent in the handler's
+   * transaction, and a redelivered event is skipped. 'natural-key': the handler itself is idempotent
+   * (it upserts by the record's own id and counts only rows it inserted), so the extra row per event
+   * is saved: the commerce sinks write thousands of records a second.
+   */
+  dedupe?: 'processed-event' | 'natural-key';
   /** Called before the consumer starts, to attach event listeners (GROUP_JOIN, CRASH). */
   beforeRun?: (consumer: Consumer) => void;
   /** Called after each batch's offsets are resolved (for health reporting: offsets, lag). */
@@ -67,6 +74,10 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Consumer> {
   const applyInTransaction = (events: DomainEvent[]) =>
     db.$transaction(
       async (tx) => {
+        if (opts.dedupe === 'natural-key') {
+          await handler.handle(events, tx);
+          return;
+        }
         const rows = await tx.$queryRaw<{ eventId: string }[]>`
           INSERT INTO "ProcessedEvent" (consumer, "eventId")
           SELECT ${groupId}, id FROM unnest(${events.map((e) => e.eventId)}::uuid[]) AS id

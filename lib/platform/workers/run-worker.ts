@@ -12,6 +12,8 @@ export interface WorkerSpec {
   name: string;
   topics: Topic[];
   handlers: Handlers | BatchHandler;
+  /** See ConsumerOptions.dedupe. */
+  dedupe?: 'processed-event' | 'natural-key';
 }
 
 /**
@@ -46,6 +48,6 @@ export async function runWorker(spec: WorkerSpec): Promise<void> {
       if (!payload.restart) void shutdown(name, 1, payload.error);
     });
   };
-  const consumer = await startConsumer({ kafka, db, producer, groupId, topics: spec.topics, handlers: spec.handlers, beforeRun, onProgress: health.onProgress });
+  const consumer = await startConsumer({ kafka, db, producer, groupId, topics: spec.topics, handlers: spec.handlers, dedupe: spec.dedupe, beforeRun, onProgress: health.onProgress });
   onShutdown(() => consumer.disconnect());
 }
