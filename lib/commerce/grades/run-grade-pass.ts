@@ -148,3 +148,9 @@ export async function runGradePass(db: Db, opts: GradePassOptions): Promise<Grad
     }
   }
 }
+
+/** One line for logs: "as of 2026-12-02T07:20:00.000Z: 812,345 users assessed, 1,204 changed (1,100 promoted, 104 demoted) in 3,412 ms". */
+export function describePass(asOf: Date, r: GradePassResult): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `as of ${asOf.toISOString()}: ${n(r.users)} users assessed, ${n(r.changed)} changed (${n(r.promoted)} promoted, ${n(r.demoted)} demoted) in ${n(r.ms)} ms`;
+}

@@ -159,3 +159,20 @@ describe('grade pass', () => {
     expect(offset(await actual(), await counted())).toEqual(before);
   });
 });
+
+describe('commerce-grade-updater worker', () => {
+  it('says ready, runs a pass at start with now as the reference time, beats and stops cleanly', async () => {
+    const u = await makeUser();
+    await addOrders(u, 6, 100_000, new Date());
+    const { spawnWorker, waitFor } = await import('../helpers');
+    const w = spawnWorker('commerce-grade-updater');
+    try {
+      await w.ready;
+      await waitFor(async () => (await gradesOf([u]))[u] === 'SILVER', 20_000, 'the first pass');
+      await waitFor(() => db.workerHeartbeat.findFirst({ where: { worker: 'commerce-grade-updater', status: 'running' } }), 20_000, 'a heartbeat');
+      await waitFor(async () => /\[commerce-grade-updater\] pass as of .*users assessed/.test(w.output.join('')), 5_000, 'the pass logged');
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  });
+});
