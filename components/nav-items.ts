@@ -6,12 +6,14 @@ export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {
     { href: '/staff', label: 'Consultations' },
     { href: '/staff/projects', label: 'Projects' },
     { href: '/staff/stats', label: 'Statistics' },
+    { href: '/staff/commerce', label: 'Commerce' },
     { href: '/staff/dead-letters', label: 'Dead letters' },
   ],
   customer: [
     { href: '/customer', label: 'Consultations' },
     { href: '/customer/interests', label: 'Projects & interests' },
     { href: '/customer/notifications', label: 'Notifications' },
+    { href: '/customer/shop', label: 'My orders' },
   ],
   salesman: [{ href: '/salesman', label: 'Desk' }],
 };

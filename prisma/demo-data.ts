@@ -55,15 +55,17 @@ export interface AccountSeed {
   displayName: string;
   customerId?: string;
   salesmanId?: string;
+  /** Commerce: the shop user (created by the catalogue seed) whose orders and grade the customer sees. */
+  shopUserId?: string;
 }
 
 const person = (list: { id: string; name: string }[], n: number) => list.find((p) => p.id === id(n))!;
 
 export const DEMO_ACCOUNTS: AccountSeed[] = [
   { email: 'staff@switchboard.dev', role: 'staff', displayName: '운영팀' },
-  { email: 'minjun@hanbit.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 201).name, customerId: id(201) },
-  { email: 'seoyeon@bada.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 202).name, customerId: id(202) },
-  { email: 'jiho@halla.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 203).name, customerId: id(203) },
+  { email: 'minjun@hanbit.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 201).name, customerId: id(201), shopUserId: 'U_00000001' },
+  { email: 'seoyeon@bada.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 202).name, customerId: id(202), shopUserId: 'U_00000002' },
+  { email: 'jiho@halla.example', role: 'customer', displayName: person(DEMO_CUSTOMERS, 203).name, customerId: id(203), shopUserId: 'U_00000003' },
   { email: 'choi@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 301).name, salesmanId: id(301) },
   { email: 'jeong@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 302).name, salesmanId: id(302) },
   { email: 'kang@switchboard.dev', role: 'salesman', displayName: person(DEMO_SALESMEN, 303).name, salesmanId: id(303) },
