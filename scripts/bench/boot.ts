@@ -1,18 +1,23 @@
 // `npm run bench:boot`: how long `npm start` takes to be ready and to stop, and whether it leaves anything behind.
-// Runs the real runner N times (BOOT_RUNS, default 3) on its own data dir and ports (.data/bench, PG 54359,
-// Kafka 19392/19393, web 3290; env overrides) so it does not collide with a dev stack that is already up.
-// Expects an installed, built tree (a missing .next build would be measured as part of the first boot).
+// Runs the real runner N times (BOOT_RUNS, default 3) on its own data dir and ports (.data/bench, PG 54379,
+// Kafka 19592/19593, web 3294; env overrides, checked free first) so it does not collide with a dev stack, the
+// shared stack (54359/19392/19393, which were this script's defaults) or an e2e run that is already up.
+// A missing or stale .next build is measured as part of the first boot (and replaces the build a dev server or e2e
+// run of the same working tree serves: run it from a clone of its own there). A calibration line
+// (scripts/bench/calibration.ts) is measured while the last run's stack is up, before it is stopped.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { REPO_ROOT } from '../stack/config';
 import { cmdline, cwd, sleep } from '../stack/proc';
+import { calibrate, formatCalibration, median } from './calibration';
 
 const runs = Number(process.env.BOOT_RUNS || 3);
 const dataDir = path.resolve(process.env.SWITCHBOARD_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'bench'));
-const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: process.env.PG_PORT ?? '54359',
-  KAFKA_PORT: process.env.KAFKA_PORT ?? '19392', KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19393', PORT: process.env.PORT ?? '3290' };
+const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: process.env.PG_PORT ?? '54379',
+  KAFKA_PORT: process.env.KAFKA_PORT ?? '19592', KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? '19593', PORT: process.env.PORT ?? '3294' };
 delete env.DATABASE_URL;
 delete env.KAFKA_BROKERS;
 
@@ -38,9 +43,19 @@ function stackProcesses(): Map<number, string> {
   return found;
 }
 
-interface Run { ready: number; stop: number; leftovers: string[] }
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
 
-async function bootOnce(i: number, before: Set<number>): Promise<Run> {
+interface Run { ready: number; stop: number; leftovers: string[]; calibration?: string }
+
+async function bootOnce(i: number, before: Set<number>, calibrateNow: boolean): Promise<Run> {
+  for (const name of ['PG_PORT', 'KAFKA_PORT', 'KAFKA_CONTROLLER_PORT', 'PORT']) {
+    if (!(await portFree(Number(env[name])))) throw new Error(`port ${env[name]} is in use (another stack?): set ${name} to a free port`);
+  }
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
@@ -58,6 +73,10 @@ async function bootOnce(i: number, before: Set<number>): Promise<Run> {
     await exited;
     throw new Error(`boot run ${i} never printed "Switchboard ready" (${((Date.now() - t0) / 1000).toFixed(1)} s):\n${output.slice(-20).join('\n')}`);
   }
+  // the stack is up and idle: measure the machine as it is in this run (not part of the ready or stop figures)
+  const calibration = calibrateNow
+    ? formatCalibration(await calibrate({ databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${env.PG_PORT}/switchboard` }))
+    : undefined;
   const t1 = Date.now();
   child.kill('SIGTERM'); // the runner's pid only, as a service manager would; it must take its groups down itself
   const code = await exited;
@@ -66,10 +85,9 @@ async function bootOnce(i: number, before: Set<number>): Promise<Run> {
   else if (process.env.BENCH_VERBOSE) console.log(output.map((l) => `  | ${l}`).join('\n'));
   await sleep(200); // let init reap what just exited
   const leftovers = [...stackProcesses()].filter(([pid]) => !before.has(pid)).map(([pid, cmd]) => `${pid} ${cmd}`);
-  return { ready, stop, leftovers };
+  return { ready, stop, leftovers, calibration };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
 async function main(): Promise<number> {
@@ -77,7 +95,7 @@ async function main(): Promise<number> {
   if (before.size) console.log(`note: ${before.size} matching processes were already running; they are not counted as leftovers`);
   const results: Run[] = [];
   for (let i = 1; i <= runs; i++) {
-    const r = await bootOnce(i, before);
+    const r = await bootOnce(i, before, i === runs);
     results.push(r);
     console.log(`boot run ${i}: ready in ${s1(r.ready)} s, stopped in ${s1(r.stop)} s, ${r.leftovers.length ? `LEFTOVER processes:\n  ${r.leftovers.join('\n  ')}` : 'no processes left behind'}`);
   }
@@ -85,6 +103,7 @@ async function main(): Promise<number> {
   const ms = median(results.map((r) => r.stop));
   const clean = results.every((r) => !r.leftovers.length);
   console.log(`bench:boot median ready ${s1(mr)} s (target < 20 s), median stop ${s1(ms)} s (target < 10 s), ${clean ? 'no leftovers' : 'LEFTOVERS found'}`);
+  if (results.at(-1)?.calibration) console.log(`  ${results.at(-1)!.calibration}`);
   return mr < 20_000 && ms < 10_000 && clean ? 0 : 1;
 }
 

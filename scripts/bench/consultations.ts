@@ -4,8 +4,10 @@
 // matched salesman's alarm exists (outbox -> relay -> Kafka -> alarm worker -> DB).
 //
 // By default it starts its own product with `npm start`'s runner on its own
-// data dir, ports and web build (.data/bench-consultations, PG 54369, Kafka 19492/19493,
-// web 3292, NEXT_DIST_DIR .next-bench: never the .next a dev server or e2e run is serving).
+// data dir and ports (.data/bench-consultations, PG 54369, Kafka 19492/19493, web 3292).
+// The web build is the checkout's .next (NEXT_DIST_DIR moves it; note that `next build` then adds
+// that folder to tsconfig.json's include): in a working tree shared with a running dev server or
+// e2e run, run the benchmark from a clone of its own, since a rebuild would replace what they serve.
 // BENCH_PG_PORT, BENCH_KAFKA_PORT (controller = +1), BENCH_WEB_PORT move it; BENCH_URL +
 // DATABASE_URL point it at a running product instead.
 // BENCH_RATE (default 200/s), BENCH_SECONDS (20 per measured run), `--runs N` or BENCH_RUNS
@@ -35,7 +37,7 @@ const RUNS = Math.max(1, Number(argValue('runs') ?? process.env.BENCH_RUNS ?? 3)
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 54369);
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT || 19492);
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT || 3292);
-const DIST_DIR = process.env.NEXT_DIST_DIR || '.next-bench';
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const REGIONS = ['서울', '경기', '인천', '부산', '경남', '대구', '경북', '울산'];
 const EXTRA_SALESMEN = 24; // the demo has 3; a real desk has more, and matching contends per salesman row
 
@@ -59,7 +61,7 @@ async function startProduct(): Promise<{ url: string; databaseUrl: string; pid: 
     if (!(await portFree(port))) throw new Error(`port ${port} is in use (another stack?): set ${name.split(' ')[0]} to free ports`);
   }
   const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_DATA_DIR: dataDir, PG_PORT: String(PG_PORT), KAFKA_PORT: String(KAFKA_PORT),
-    KAFKA_CONTROLLER_PORT: String(KAFKA_PORT + 1), PORT: String(WEB_PORT), NEXT_DIST_DIR: DIST_DIR };
+    KAFKA_CONTROLLER_PORT: String(KAFKA_PORT + 1), PORT: String(WEB_PORT) };
   delete env.DATABASE_URL;
   delete env.KAFKA_BROKERS;
   const t0 = Date.now();
