@@ -53,6 +53,32 @@ const qualifyingRank = (orders: Prisma.Sql, amount: Prisma.Sql) => Prisma.sql`CA
 export async function runGradePass(db: Db, opts: GradePassOptions): Promise<GradePassResult> {
   const started = performance.now();
   const correlationId = randomUUID();
+  const statement = gradePassSql(opts, correlationId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [row] = await db.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PASS_LOCK})`;
+          await tx.$executeRawUnsafe(PASS_SETTINGS);
+          return tx.$queryRaw<{ users: number; changed: number; promoted: number }[]>(statement);
+        },
+        { maxWait: 10_000, timeout: 10 * 60_000 },
+      );
+      const { users, changed, promoted } = row!;
+      return { users, changed, promoted, demoted: changed - promoted, ms: Math.round(performance.now() - started), correlationId };
+    } catch (e) {
+      // A writer that locks users in another order can deadlock with us; the pass is one statement, so retry it whole.
+      if (attempt < 3 && /deadlock detected|40P01|could not serialize/i.test(String((e as Error).message))) continue;
+      throw e;
+    }
+  }
+}
+
+/** The window's aggregate and the join hash up to a million users: keep them in memory (SET LOCAL: this transaction only). */
+export const PASS_SETTINGS = `SET LOCAL work_mem = '128MB'`;
+
+/** The pass's one statement (exported for EXPLAIN in the benchmark). */
+export function gradePassSql(opts: GradePassOptions, correlationId: string): Prisma.Sql {
   const { from, to } = windowOf(opts.asOf);
   const at = opts.at ?? opts.asOf;
   const envelope = {
@@ -67,7 +93,7 @@ export async function runGradePass(db: Db, opts: GradePassOptions): Promise<Grad
   const orders = Prisma.sql`coalesce(a.orders, 0)`;
   const amount = Prisma.sql`coalesce(a.amount, 0)`;
 
-  const statement = Prisma.sql`
+  return Prisma.sql`
     WITH agg AS (
       SELECT "userId", count(*)::int AS orders, sum(total)::bigint AS amount
       FROM "ShopOrder"
@@ -127,26 +153,6 @@ export async function runGradePass(db: Db, opts: GradePassOptions): Promise<Grad
            (SELECT count(*) FROM events)::int AS changed,
            (SELECT count(*) FROM events WHERE "to" > "from")::int AS promoted,
            (SELECT count(*) FROM notified)::int AS notified`;
-
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [row] = await db.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PASS_LOCK})`;
-          // The window's aggregate and the join hash a million users: keep them in memory.
-          await tx.$executeRawUnsafe(`SET LOCAL work_mem = '128MB'`);
-          return tx.$queryRaw<{ users: number; changed: number; promoted: number }[]>(statement);
-        },
-        { maxWait: 10_000, timeout: 10 * 60_000 },
-      );
-      const { users, changed, promoted } = row!;
-      return { users, changed, promoted, demoted: changed - promoted, ms: Math.round(performance.now() - started), correlationId };
-    } catch (e) {
-      // A writer that locks users in another order can deadlock with us; the pass is one statement, so retry it whole.
-      if (attempt < 3 && /deadlock detected|40P01|could not serialize/i.test(String((e as Error).message))) continue;
-      throw e;
-    }
-  }
 }
 
 /** One line for logs: "as of 2026-12-02T07:20:00.000Z: 812,345 users assessed, 1,204 changed (1,100 promoted, 104 demoted) in 3,412 ms". */

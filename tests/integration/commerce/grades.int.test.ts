@@ -160,6 +160,54 @@ describe('grade pass', () => {
   });
 });
 
+describe('grade pass under concurrency', () => {
+  it('two passes at once change each user once, and history, events and counters agree', async () => {
+    const asOf = nextAsOf();
+    const ids = await Promise.all([0, 1, 2].map(() => makeUser('SILVER')));
+    await addOrders(ids[0]!, 40, 200_000, asOf);
+    const countsBefore = await db.commerceGradeCount.findMany({ orderBy: { grade: 'asc' } });
+    const lastChange = (await db.gradeChange.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const [r1, r2] = await Promise.all([runGradePass(db, { asOf }), runGradePass(db, { asOf })]);
+    expect(r1.correlationId).not.toBe(r2.correlationId);
+    expect(await gradesOf(ids)).toEqual({ [ids[0]!]: 'VIP', [ids[1]!]: 'BRONZE', [ids[2]!]: 'BRONZE' });
+    expect(await changesOf(ids)).toHaveLength(3);
+    expect(await db.outboxEvent.count({ where: { key: { in: ids } } })).toBe(3);
+    const countsAfter = await db.commerceGradeCount.findMany({ orderBy: { grade: 'asc' } });
+    const delta = (g: Grade) => (countsAfter.find((c) => c.grade === g)?.users ?? 0) - (countsBefore.find((c) => c.grade === g)?.users ?? 0);
+    // every user the two passes moved (ours and any other file's) is in the history they wrote
+    const moves = await db.gradeChange.findMany({ where: { id: { gt: lastChange } } });
+    for (const g of GRADES) expect(delta(g)).toBe(moves.filter((m) => m.to === g).length - moves.filter((m) => m.from === g).length);
+    expect(delta('SILVER')).toBeLessThanOrEqual(-3);
+  });
+
+  it('waits for an order sink holding a user, then keeps its lastOrderedAt', async () => {
+    const asOf = nextAsOf();
+    const u = await makeUser();
+    await addOrders(u, 6, 100_000, asOf);
+    const lastOrderedAt = new Date(asOf.getTime() - 3600_000);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const holding = new Promise<void>((r) => (locked = r));
+    const sink = db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "ShopUser" SET "lastOrderedAt" = ${lastOrderedAt} WHERE id = ${u}`;
+      locked();
+      await gate;
+    }, { timeout: 30_000 });
+    await holding;
+    let passDone = false;
+    const pass = runGradePass(db, { asOf }).then((r) => ((passDone = true), r));
+    await new Promise((r) => setTimeout(r, 700));
+    expect(passDone).toBe(false); // blocked on the sink's row lock
+    release();
+    await sink;
+    await pass;
+    const row = await db.shopUser.findUniqueOrThrow({ where: { id: u } });
+    expect(row.grade).toBe('SILVER');
+    expect(row.lastOrderedAt).toEqual(lastOrderedAt);
+  });
+});
+
 describe('commerce-grade-updater worker', () => {
   it('says ready, runs a pass at start with now as the reference time, beats and stops cleanly', async () => {
     const u = await makeUser();
