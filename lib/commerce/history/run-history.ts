@@ -1,0 +1,190 @@
+import type { Db } from '../../platform/db';
+import type { Category, Grade } from '../catalogue/categories';
+import { runGradePass } from '../grades/run-grade-pass';
+import { mulberry32, stochasticRound, type Rng } from '../generator/model/rng';
+import { scenarioById } from '../generator/model/scenarios';
+import type { OrderPlacedPayload } from '../generator/model/types';
+import { composePool, MemoryPool, type PoolProduct, type PoolUser } from '../generator/pool';
+import { Shop, type Clock } from '../generator/shop';
+import { projectCommerce } from '../projections/commerce-stats';
+import { writeOrders } from '../sinks/orders';
+import { hourlySplit, koreaTime, planYear, type PlannedDay } from './plan';
+
+/**
+ * A year of shop history on a simulated clock, through the live generator's own
+ * Shop (propensity, scenarios, carts, prices, payment), written with the sinks'
+ * and the projection's own functions, one transaction per simulated day. Seed 002's
+ * rules: the first week draws from the 1000 users with the lowest random seed, from
+ * day 7 on the 600/400 and 700/300 pool of in-run purchases (recomposed every
+ * simulated day; the live generator refreshes every 50 s), grades every 7 simulated
+ * days and at the year's end with the window ending then (the seed's window had no
+ * upper bound, so later orders counted in earlier passes).
+ */
+export interface HistoryOptions {
+  year: number;
+  /** an existing year: false = refuse (default), true = delete that year's orders and read models, then generate */
+  replace?: boolean;
+  seed?: number;
+  /** only the first N days of the year (tests); the year-end grade pass then runs after the last of them */
+  days?: number;
+  onDay?: (p: DayProgress) => void;
+}
+
+export interface DayProgress {
+  day: PlannedDay;
+  index: number;
+  daysInMonth: number;
+  dayOfMonth: number;
+  carts: number;
+  lines: number;
+  revenue: number;
+}
+
+export interface HistorySummary {
+  year: number;
+  carts: number;
+  lines: number;
+  revenue: number;
+  gradePasses: number;
+  grades: Record<Grade, number>;
+  replaced: number;
+  ms: number;
+}
+
+export class HistoryExistsError extends Error {
+  constructor(readonly year: number, readonly carts: number) {
+    super(`History for ${year} is already there (${carts.toLocaleString('en-US')} carts). Nothing was written. ` +
+      `Run \`npm run history -- --year ${year} --replace\` to delete that year's orders and generate it again.`);
+  }
+}
+
+interface MasterUser extends PoolUser { randomSeed: number }
+
+const yearRange = (year: number) => ({ from: koreaTime(`${year}-01-01`, 0), to: koreaTime(`${year + 1}-01-01`, 0) });
+
+export async function ordersInYear(db: Db, year: number): Promise<number> {
+  const { from, to } = yearRange(year);
+  return db.shopOrder.count({ where: { orderedAt: { gte: from, lt: to } } });
+}
+
+/**
+ * Deletes one year's orders (lines cascade) and the read-model rows of that year, then recounts what
+ * those orders had added to all-time counters (product order counts, buyers' last order, totals,
+ * payment mix) from the orders that remain. A maintenance step, so full scans are acceptable here.
+ */
+async function deleteYear(db: Db, year: number): Promise<number> {
+  const { from, to } = yearRange(year);
+  return db.$transaction(async (tx) => {
+    const n = await tx.$executeRaw`DELETE FROM "ShopOrder" WHERE "orderedAt" >= ${from} AND "orderedAt" < ${to}`;
+    await tx.$executeRaw`DELETE FROM "CommerceMinute" WHERE minute >= ${from} AND minute < ${to}`;
+    await tx.$executeRaw`DELETE FROM "CommerceCategoryMinute" WHERE minute >= ${from} AND minute < ${to}`;
+    await tx.$executeRaw`DELETE FROM "CommerceDay" WHERE day >= ${`${year}-01-01`}::date AND day < ${`${year + 1}-01-01`}::date`;
+    await tx.$executeRaw`DELETE FROM "GradeChange" WHERE "asOf" > ${from} AND "asOf" <= ${to}`;
+    await tx.$executeRaw`UPDATE "Product" p SET "orderCount" = coalesce((SELECT count(*) FROM "OrderLine" l WHERE l."productId" = p.id), 0)`;
+    await tx.$executeRaw`UPDATE "ShopUser" u SET "lastOrderedAt" = (SELECT max(o."orderedAt") FROM "ShopOrder" o WHERE o."userId" = u.id)`;
+    await tx.$executeRaw`
+      UPDATE "CommerceTotals" t SET orders = s.orders, "orderLines" = s.lines, revenue = s.revenue
+      FROM (SELECT count(*)::int AS orders, coalesce(sum("lineCount"), 0)::int AS lines, coalesce(sum(total), 0)::bigint AS revenue FROM "ShopOrder") s
+      WHERE t.id = 1`;
+    await tx.$executeRaw`DELETE FROM "CommercePaymentAge"`;
+    await tx.$executeRaw`
+      INSERT INTO "CommercePaymentAge" ("ageGroup", method, carts, revenue)
+      SELECT CASE WHEN "buyerAge" < 20 THEN '10대' WHEN "buyerAge" < 30 THEN '20대' WHEN "buyerAge" < 40 THEN '30대'
+                  WHEN "buyerAge" < 50 THEN '40대' ELSE '50대이상' END, "paymentMethod", count(*), sum(total)
+      FROM "ShopOrder" GROUP BY 1, 2`;
+    return n;
+  }, { timeout: 600_000 });
+}
+
+async function loadCatalogue(db: Db) {
+  const users = await db.shopUser.findMany({
+    select: { id: true, name: true, gender: true, age: true, province: true, status: true, marketingConsent: true, grade: true, createdAt: true, randomSeed: true },
+  });
+  const products = await db.product.findMany({ select: { id: true, name: true, category: true, price: true, createdAt: true } });
+  if (!users.length || !products.length) {
+    throw new Error('The shop catalogue is empty: start Switchboard once (`npm start` seeds 10,000 users and 20,000 products) or run `npm run db:seed`.');
+  }
+  const masterUsers: MasterUser[] = users.map((u) => ({ ...u, lastOrderedAt: null }));
+  const masterProducts: PoolProduct[] = products.map((p) => ({ ...p, category: p.category as Category, orderCount: 0 }));
+  return { masterUsers, masterProducts };
+}
+
+/** Runs the year. Refuses (HistoryExistsError) when the year already has orders, unless `replace`. */
+export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySummary> {
+  const started = performance.now();
+  const existing = await ordersInYear(db, o.year);
+  if (existing && !o.replace) throw new HistoryExistsError(o.year, existing);
+  const replaced = existing ? await deleteYear(db, o.year) : 0;
+
+  const { masterUsers, masterProducts } = await loadCatalogue(db);
+  const userById = new Map(masterUsers.map((u) => [u.id, u]));
+  const productById = new Map(masterProducts.map((p) => [p.id, p]));
+  const rng: Rng = mulberry32(o.seed ?? o.year);
+  let now = new Date(0);
+  const clock: Clock = { now: () => now };
+  const pool = new MemoryPool(rng);
+  pool.knowProductIds(productById.keys());
+  const shop = new Shop({ rng, clock, pool, nextUserSeq: 1 });
+
+  const plan = planYear(o.year).slice(0, o.days ?? 366);
+  const firstWeek = [...masterUsers].sort((a, b) => a.randomSeed - b.randomSeed).slice(0, 1000);
+  const summary: HistorySummary = { year: o.year, carts: 0, lines: 0, revenue: 0, gradePasses: 0, grades: { BRONZE: 0, SILVER: 0, GOLD: 0, VIP: 0 }, replaced, ms: 0 };
+
+  const gradePass = async (asOf: Date, note: string) => {
+    await runGradePass(db, { asOf, reason: `history run, ${note}` });
+    summary.gradePasses++;
+    // grades feed the propensity (VIP 25 … BRONZE 10): the next days' buyers see the new ones
+    for (const r of await db.shopUser.findMany({ select: { id: true, grade: true } })) {
+      const u = userById.get(r.id);
+      if (u) u.grade = r.grade;
+    }
+  };
+
+  for (let i = 0; i < plan.length; i++) {
+    const day = plan[i]!;
+    const dayStart = koreaTime(day.date, 0);
+    // users who had signed up by then (the catalogue's sign-up dates span five years)
+    const existingUsers = (i < 7 ? firstWeek : masterUsers).filter((u) => u.createdAt <= dayStart);
+    const users = existingUsers.length ? existingUsers : firstWeek;
+    const composed = i < 7 ? composePool(users.slice(0, 1000), masterProducts) : composePool(users, masterProducts);
+    pool.replace(composed.users, composed.products);
+
+    const scenario = scenarioById(day.scenarioId);
+    const orders: OrderPlacedPayload[] = [];
+    hourlySplit(day.carts).forEach((expected, hour) => {
+      const n = stochasticRound(rng, expected);
+      const offsets = Array.from({ length: n }, () => Math.floor(rng() * 3_600_000)).sort((a, b) => a - b);
+      for (const ms of offsets) {
+        now = koreaTime(day.date, hour, ms);
+        const order = shop.checkout(scenario, hour);
+        orders.push(order);
+        const u = userById.get(order.userId);
+        if (u) u.lastOrderedAt = now;
+        for (const l of order.lines) {
+          const p = productById.get(l.productId);
+          if (p) p.orderCount++;
+        }
+      }
+    });
+    await db.$transaction(async (tx) => {
+      await writeOrders(tx, orders);
+      await projectCommerce(tx, orders, []);
+    }, { timeout: 120_000 });
+    const lines = orders.reduce((s, x) => s + x.lines.length, 0);
+    const revenue = orders.reduce((s, x) => s + x.total, 0);
+    summary.carts += orders.length;
+    summary.lines += lines;
+    summary.revenue += revenue;
+    const dayOfMonth = Number(day.date.slice(8));
+    const daysInMonth = plan.filter((d) => d.month === day.month).length;
+    o.onDay?.({ day, index: i, daysInMonth, dayOfMonth, carts: orders.length, lines, revenue });
+    const isLast = i === plan.length - 1;
+    if ((i + 1) % 7 === 0 && !isLast) await gradePass(koreaTime(plan[i + 1]!.date, 0), `day ${i + 1}`);
+    if (isLast) await gradePass(o.days ? koreaTime(day.date, 24) : koreaTime(`${o.year + 1}-01-01`, 0), `end of ${day.date}`);
+  }
+
+  const counts = await db.shopUser.groupBy({ by: ['grade'], _count: { _all: true } });
+  for (const c of counts) summary.grades[c.grade] = c._count._all;
+  summary.ms = performance.now() - started;
+  return summary;
+}
