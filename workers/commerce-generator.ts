@@ -1,0 +1,44 @@
+// The shop of seed 002: checks out carts, signs up users and lists products, and
+// publishes them straight to the commerce topics (see lib/commerce/generator/run.ts).
+// Env: COMMERCE_RATE = carts per second (load; staff's rate in GeneratorControl wins),
+// COMMERCE_POOL=none = no hot pool (the buyer and products looked up per cart, for the
+// benchmark), COMMERCE_SEED = RNG seed. Run one instance.
+import { createDb } from '../lib/platform/db';
+import { createKafka } from '../lib/platform/kafka/client';
+import { startHeartbeat } from '../lib/platform/workers/heartbeat';
+import { installSignalHandlers, onShutdown } from '../lib/platform/workers/lifecycle';
+import { poolCounters } from '../lib/commerce/generator/hot-pool';
+import { startGenerator } from '../lib/commerce/generator/run';
+
+const NAME = 'commerce-generator';
+installSignalHandlers(NAME);
+
+const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : null);
+const envRate = num(process.env.COMMERCE_RATE);
+const poolMode = process.env.COMMERCE_POOL === 'none' ? 'none' : 'pool';
+
+const db = createDb(undefined, 4);
+onShutdown(() => db.$disconnect());
+const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
+await producer.connect();
+onShutdown(() => producer.disconnect());
+
+const generator = await startGenerator({ db, producer, name: NAME, envRate, poolMode, seed: num(process.env.COMMERCE_SEED) ?? undefined });
+const heartbeat = startHeartbeat({
+  db,
+  worker: NAME,
+  details: () => ({ ...generator.counters, poolQueries: poolCounters.queries, poolRefreshes: poolCounters.refreshes, scenario: generator.state().scenario.id }),
+});
+onShutdown(() => heartbeat.stop());
+// Registered last, so it runs first: finish the batches in flight before closing the producer.
+onShutdown(() => generator.stop());
+heartbeat.setStatus('running');
+void heartbeat.beat();
+
+const { pace, scenario } = generator.state();
+const c = generator.pool.composition();
+console.log(
+  `[${NAME}] ready: ${pace.kind === 'rate' ? `${pace.cartsPerSecond} carts/s` : "seed's pace"}, scenario ${scenario.id} ${scenario.name} (${scenario.mode}), ` +
+    `pool ${generator.pool.users.length} users (${c.neverPurchased} never purchased) and ${generator.pool.products.length} products` +
+    `${poolMode === 'none' ? ' (no pool: lookups per cart)' : ''}, next user ${generator.shop.nextUserSeq}`,
+);
