@@ -59,11 +59,11 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
             {target && (
               <>
                 <div className={styles.meter}>
-                  <label htmlFor="m-amount">Spent {formatKrw(shop.window.amount)} of {formatKrw(target.minAmount)}</label>
+                  <label htmlFor="m-amount">Spent {formatKrw(shop.window.amount)} of {formatKrw(target.minAmount)}{shop.window.amount >= target.minAmount ? ' (met)' : ''}</label>
                   <progress id="m-amount" max={target.minAmount} value={Math.min(shop.window.amount, target.minAmount)} />
                 </div>
                 <div className={styles.meter}>
-                  <label htmlFor="m-orders">{shop.window.orders} of {target.minOrders} orders</label>
+                  <label htmlFor="m-orders">{shop.window.orders} of {target.minOrders} orders{shop.window.orders >= target.minOrders ? ' (met)' : ''}</label>
                   <progress id="m-orders" max={target.minOrders} value={Math.min(shop.window.orders, target.minOrders)} />
                 </div>
               </>

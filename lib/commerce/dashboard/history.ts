@@ -8,6 +8,9 @@ export const historyPeriod = z.enum(HISTORY_PERIODS).catch('week');
 export interface HistoryRow {
   /** first Korean calendar day of the period, "2025-03-03" (weeks start on Monday) */
   start: string;
+  /** the first and last day of the period that have a row (the year's edges cut weeks and months) */
+  from: string;
+  to: string;
   days: number;
   carts: number;
   lines: number;
@@ -17,6 +20,8 @@ export interface HistoryRow {
 
 interface Raw {
   start: Date;
+  from: Date;
+  to: Date;
   days: number;
   carts: bigint;
   lines: bigint;
@@ -37,11 +42,13 @@ export async function getCommerceHistory(period: HistoryPeriod): Promise<History
       WHERE day > (SELECT max(day) FROM "CommerceDay") - 366
     )
     SELECT date_trunc(${period}::text, day::timestamp)::date AS start,
-           count(*)::int AS days, sum(carts)::bigint AS carts, sum(lines)::bigint AS lines,
+           min(day) AS "from", max(day) AS "to", count(*)::int AS days, sum(carts)::bigint AS carts, sum(lines)::bigint AS lines,
            sum(revenue)::bigint AS revenue, sum("newUsers")::bigint AS "newUsers"
     FROM year GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({
     start: dayOf(r.start),
+    from: dayOf(r.from),
+    to: dayOf(r.to),
     days: r.days,
     carts: Number(r.carts),
     lines: Number(r.lines),

@@ -19,6 +19,8 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
   const { data = initial, error } = useQuery({ ...commerceLiveQuery(), initialData: initial });
   const { totals, generator: g } = data;
   const lastMinute = data.minutes[data.minutes.length - 1];
+  // The current minute is still filling up: the KPI shows the last complete one.
+  const fullMinute = data.minutes[data.minutes.length - 2];
   const mixLines = data.categoryMix.reduce((s, c) => s + c.lines, 0);
   const topShare = data.categoryMix[0]?.share ?? 0;
   const gradeUsers = GRADE_ORDER.reduce((s, k) => s + data.grades[k], 0);
@@ -36,10 +38,9 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
       <section className={styles.kpis} aria-label="Totals" aria-live="polite">
         <Kpi id="orders" label="Orders" value={formatCount(totals.orders)} />
         <Kpi id="lines" label="Order lines" value={formatCount(totals.orderLines)} />
-        <Kpi id="revenue" label="Revenue" value={formatKrw(totals.revenue)} />
+        <Kpi id="revenue" label="Revenue" value={formatKrw(totals.revenue)} wide />
         <Kpi id="users" label="Shop users" value={formatCount(totals.users)} />
         <Kpi id="products" label="Products" value={formatCount(totals.products)} />
-        <Kpi id="last-minute" label={`Carts at ${lastMinute ? kstMinute(lastMinute.minute) : '—'}`} value={formatCount(lastMinute?.carts ?? 0)} />
       </section>
 
       <div className={styles.main}>
@@ -47,6 +48,10 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
           <h2 id="minutes-h">Carts and revenue per minute</h2>
           <p className="muted">Last 60 minutes, Korea time, by the minute of order time.</p>
           <MinutesChart points={data.minutes} />
+          <p className="muted" data-testid="last-minute">
+            {fullMinute ? `${kstMinute(fullMinute.minute)}: ${formatCount(fullMinute.carts)} carts, ${formatCount(fullMinute.lines)} lines, ${formatKrw(fullMinute.revenue)}.` : ''}
+            {lastMinute ? ` So far at ${kstMinute(lastMinute.minute)}: ${formatCount(lastMinute.carts)} carts.` : ''}
+          </p>
         </section>
 
         <section className="panel" aria-labelledby="scenario-h" data-testid="scenario-panel">
@@ -102,7 +107,7 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
               <tbody>
                 {data.paymentAge.map((r) => (
                   <tr key={r.ageGroup}>
-                    <td>{r.ageGroup}</td><td>{formatCount(r.Card)}</td><td>{formatCount(r.NaverPay)}</td>
+                    <td className="nowrap">{r.ageGroup}</td><td>{formatCount(r.Card)}</td><td>{formatCount(r.NaverPay)}</td>
                     <td>{formatCount(r.KakaoPay)}</td><td>{formatCount(r.Bank)}</td><td>{formatCount(r.total)}</td>
                   </tr>
                 ))}
@@ -151,14 +156,14 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
           <section className="panel" aria-labelledby="pool-h">
             <h2 id="pool-h">Hot pool</h2>
             <p className="muted">Who and what the generator draws from{g.pool.refreshedAt ? `, refreshed ${kstDateTime(g.pool.refreshedAt)}` : ''}.</p>
-            <dl className="details" data-testid="hot-pool">
+            <ul className={styles.pairs} data-testid="hot-pool">
               {pool.map((p) => (
-                <div key={p.label} className={styles.pair}>
-                  <dt>{p.label}</dt>
-                  <dd>{formatCount(p.value)}</dd>
-                </div>
+                <li key={p.label}>
+                  <span>{p.label}</span>
+                  <strong>{formatCount(p.value)}</strong>
+                </li>
               ))}
-            </dl>
+            </ul>
           </section>
         </div>
       </div>
@@ -191,9 +196,9 @@ export function CommerceLive({ initial, scenarios }: { initial: Snapshot; scenar
   );
 }
 
-function Kpi({ id, label, value }: { id: string; label: string; value: string }) {
+function Kpi({ id, label, value, wide }: { id: string; label: string; value: string; wide?: boolean }) {
   return (
-    <div className={styles.kpi}>
+    <div className={`${styles.kpi} ${wide ? styles.wide : ''}`}>
       <span className={styles.kpiLabel}>{label}</span>
       <strong className={styles.kpiValue} data-testid={`kpi-${id}`}>{value}</strong>
     </div>

@@ -15,6 +15,7 @@ export function Countdown({ endsAt, serverNow }: { endsAt: string | null; server
   }, []);
   const left = countdown(endsAt, now);
   if (left === null) return <span className="muted">No timer: the automatic scenario follows the Korea-time hour.</span>;
+  if (left === '0:00') return <span data-testid="scenario-timer">Ending: the automatic scenario takes over within seconds.</span>;
   return (
     <span>
       <strong data-testid="scenario-timer" style={{ fontVariantNumeric: 'tabular-nums' }}>{left}</strong> left, then back to the automatic scenario

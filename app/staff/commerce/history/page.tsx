@@ -45,7 +45,7 @@ export default async function CommerceHistoryPage({ searchParams }: { searchPara
           <section className="panel" aria-labelledby="hist-h">
             <h2 id="hist-h">{LABEL[period]}</h2>
             <p className="muted">
-              {days} days from {rows[0]!.start}: {formatCount(sum.carts)} carts, {formatCount(sum.lines)} lines, {formatKrw(sum.revenue)}, {formatCount(sum.newUsers)} new users.
+              {days} days, {rows[0]!.from} to {rows[rows.length - 1]!.to}: {formatCount(sum.carts)} carts, {formatCount(sum.lines)} lines, {formatKrw(sum.revenue)}, {formatCount(sum.newUsers)} new users.
             </p>
             <HistoryChart rows={rows} label={`Carts and revenue ${LABEL[period].toLowerCase()}`} />
           </section>
