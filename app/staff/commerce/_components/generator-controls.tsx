@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useSyncExternalStore } from 'react';
 import { setGeneratorRateAction, setGeneratorRunningAction, switchScenarioAction } from '@/app/actions/commerce';
 import type { FormState } from '@/app/actions/form-state';
 import { FieldError, fieldAttrs, FormNotice } from '@/components/ui/form';
@@ -13,7 +13,11 @@ import styles from '../commerce.module.css';
  * control row. The generator polls that row every second, so the live panels
  * show the change within a second or two; each form shows its refusal per field.
  */
+const noSubscription = () => () => {};
+
 export function GeneratorControls({ generator, scenarios }: { generator: GeneratorView; scenarios: ScenarioOption[] }) {
+  // data-hydrated tells tests when a select can be chosen without React resetting it.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [runState, runAction, running] = useActionState<FormState, FormData>(setGeneratorRunningAction, {});
   const [rateState, rateAction, rating] = useActionState<FormState, FormData>(setGeneratorRateAction, {});
   const [scenState, scenAction, switching] = useActionState<FormState, FormData>(switchScenarioAction, {});
@@ -22,7 +26,7 @@ export function GeneratorControls({ generator, scenarios }: { generator: Generat
   const paused = !generator.requested.running;
 
   return (
-    <div className={styles.controls} data-testid="generator-controls">
+    <div className={styles.controls} data-testid="generator-controls" data-hydrated={hydrated || undefined}>
       <form action={runAction} className={styles.inline}>
         <input type="hidden" name="running" value={paused ? 'true' : 'false'} />
         <button type="submit" className={paused ? undefined : 'secondary'} disabled={running}>
