@@ -88,7 +88,15 @@ async function seed(databaseUrl: string, log: (l: string) => void): Promise<void
   const t = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  // Progress lines (a seed step may take seconds, e.g. the commerce catalogue) are shown as they come;
+  // the child's last line is the summary, shown with the time taken.
+  let partial = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) if (l.trim() && !l.startsWith('seeded ')) log(`  seed         ${l.trim()}`);
+  });
   child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`seed failed (exit ${code}):\n${out.trim().split('\n').slice(-15).join('\n')}`);
