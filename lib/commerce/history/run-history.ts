@@ -4,7 +4,7 @@ import { runGradePass } from '../grades/run-grade-pass';
 import { mulberry32, stochasticRound, type Rng } from '../generator/model/rng';
 import { scenarioById } from '../generator/model/scenarios';
 import type { OrderPlacedPayload } from '../generator/model/types';
-import { composePool, MemoryPool, type PoolProduct, type PoolUser } from '../generator/pool';
+import { composePool, MemoryPool, PRODUCT_POOL, USER_POOL, type Fresh, type PoolProduct, type PoolUser } from '../generator/pool';
 import { Shop, type Clock } from '../generator/shop';
 import { projectCommerce } from '../projections/commerce-stats';
 import { writeOrders } from '../sinks/orders';
@@ -118,16 +118,16 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
 
   const { masterUsers, masterProducts } = await loadCatalogue(db);
   const userById = new Map(masterUsers.map((u) => [u.id, u]));
-  const productById = new Map(masterProducts.map((p) => [p.id, p]));
   const rng: Rng = mulberry32(o.seed ?? o.year);
   let now = new Date(0);
   const clock: Clock = { now: () => now };
   const pool = new MemoryPool(rng);
-  pool.knowProductIds(productById.keys());
+  pool.knowProductIds(masterProducts.map((p) => p.id));
   const shop = new Shop({ rng, clock, pool, nextUserSeq: 1 });
 
   const plan = planYear(o.year).slice(0, o.days ?? 366);
   const firstWeek = [...masterUsers].sort((a, b) => a.randomSeed - b.randomSeed).slice(0, 1000);
+  const composer = new HistoryPool(masterUsers, masterProducts);
   const summary: HistorySummary = { year: o.year, carts: 0, lines: 0, revenue: 0, gradePasses: 0, grades: { BRONZE: 0, SILVER: 0, GOLD: 0, VIP: 0 }, replaced, ms: 0 };
 
   const gradePass = async (asOf: Date, note: string) => {
@@ -143,11 +143,14 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
   for (let i = 0; i < plan.length; i++) {
     const day = plan[i]!;
     const dayStart = koreaTime(day.date, 0);
-    // users who had signed up by then (the catalogue's sign-up dates span five years)
-    const existingUsers = (i < 7 ? firstWeek : masterUsers).filter((u) => u.createdAt <= dayStart);
-    const users = existingUsers.length ? existingUsers : firstWeek;
-    const composed = i < 7 ? composePool(users.slice(0, 1000), masterProducts) : composePool(users, masterProducts);
-    pool.replace(composed.users, composed.products);
+    if (i < 7) {
+      // the first week: the 1000 users with the lowest random seed (those who had signed up by then)
+      const users = firstWeek.filter((u) => u.createdAt <= dayStart);
+      const composed = composePool(users.length ? users : firstWeek, []);
+      pool.replace(composed.users, composer.products());
+    } else {
+      pool.replace(composer.users(dayStart), composer.products());
+    }
 
     const scenario = scenarioById(day.scenarioId);
     const orders: OrderPlacedPayload[] = [];
@@ -158,12 +161,7 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
         now = koreaTime(day.date, hour, ms);
         const order = shop.checkout(scenario, hour);
         orders.push(order);
-        const u = userById.get(order.userId);
-        if (u) u.lastOrderedAt = now;
-        for (const l of order.lines) {
-          const p = productById.get(l.productId);
-          if (p) p.orderCount++;
-        }
+        composer.noteOrder(order, now);
       }
     });
     await db.$transaction(async (tx) => {
@@ -187,4 +185,87 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
   for (const c of counts) summary.grades[c.grade] = c._count._all;
   summary.ms = performance.now() - started;
   return summary;
+}
+
+/**
+ * composePool's rule (never-purchased newest first up to 400, then purchased with the
+ * oldest last order first to 1000; never-ordered products newest first up to 300, then
+ * the most ordered to 1000) kept incrementally, because recomposing by sorting 10,000
+ * users and 20,000 products every simulated day cost most of the run's time:
+ *  - a purchase makes the buyer's last order the newest, so purchased users in
+ *    "oldest last order first" order are a queue: a buyer moves to its end;
+ *  - sign-up and listing dates never change: those lists are sorted once;
+ *  - order counts are small integers: the most ordered are found by counting sort.
+ */
+class HistoryPool {
+  private readonly newestUsers: MasterUser[];
+  private readonly newestProducts: PoolProduct[];
+  /** purchased users, oldest last order first (Map keeps insertion order) */
+  private readonly bought = new Map<string, MasterUser>();
+  private readonly userById: Map<string, MasterUser>;
+  private readonly productById: Map<string, PoolProduct>;
+
+  constructor(users: MasterUser[], private readonly allProducts: PoolProduct[]) {
+    this.newestUsers = [...users].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    this.newestProducts = [...allProducts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    this.userById = new Map(users.map((u) => [u.id, u]));
+    this.productById = new Map(allProducts.map((p) => [p.id, p]));
+  }
+
+  noteOrder(order: OrderPlacedPayload, at: Date): void {
+    const u = this.userById.get(order.userId);
+    if (u) {
+      u.lastOrderedAt = at;
+      this.bought.delete(u.id);
+      this.bought.set(u.id, u);
+    }
+    for (const l of order.lines) {
+      const p = this.productById.get(l.productId);
+      if (p) p.orderCount++;
+    }
+  }
+
+  /** The users' pool on a day: only users who had signed up by then. */
+  users(dayStart: Date): (MasterUser & Fresh)[] {
+    const fresh: (MasterUser & Fresh)[] = [];
+    for (const u of this.newestUsers) {
+      if (fresh.length >= USER_POOL.fresh) break;
+      if (!u.lastOrderedAt && u.createdAt <= dayStart) fresh.push({ ...u, fresh: true });
+    }
+    const rest: (MasterUser & Fresh)[] = [];
+    for (const u of this.bought.values()) {
+      if (fresh.length + rest.length >= USER_POOL.size) break;
+      rest.push({ ...u, fresh: false });
+    }
+    // too few buyers yet: more never-purchased users fill the gap (as composePool does)
+    const taken = new Set(fresh.map((u) => u.id));
+    for (const u of this.newestUsers) {
+      if (fresh.length + rest.length >= USER_POOL.size) break;
+      if (!u.lastOrderedAt && u.createdAt <= dayStart && !taken.has(u.id)) fresh.push({ ...u, fresh: true });
+    }
+    return [...fresh, ...rest];
+  }
+
+  products(): (PoolProduct & Fresh)[] {
+    const fresh: (PoolProduct & Fresh)[] = [];
+    for (const p of this.newestProducts) {
+      if (fresh.length >= PRODUCT_POOL.fresh) break;
+      if (p.orderCount === 0) fresh.push({ ...p, fresh: true });
+    }
+    const byCount: PoolProduct[][] = [];
+    for (const p of this.allProducts) if (p.orderCount > 0) (byCount[p.orderCount] ??= []).push(p);
+    const popular: (PoolProduct & Fresh)[] = [];
+    for (let c = byCount.length - 1; c > 0 && fresh.length + popular.length < PRODUCT_POOL.size; c--) {
+      for (const p of byCount[c] ?? []) {
+        if (fresh.length + popular.length >= PRODUCT_POOL.size) break;
+        popular.push({ ...p, fresh: false });
+      }
+    }
+    const taken = new Set(fresh.map((p) => p.id));
+    for (const p of this.newestProducts) {
+      if (fresh.length + popular.length >= PRODUCT_POOL.size) break;
+      if (p.orderCount === 0 && !taken.has(p.id)) fresh.push({ ...p, fresh: true });
+    }
+    return [...fresh, ...popular];
+  }
 }
