@@ -33,6 +33,7 @@ const RATE = Number(process.env.BENCH_RATE || 200);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT || 200);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
+const IDLE_SECONDS = 5;
 const RUNS = Math.max(1, Number(argValue('runs') ?? process.env.BENCH_RUNS ?? 3));
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 54369);
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT || 19492);
@@ -244,6 +245,21 @@ async function main() {
       runs.push(await measuredRun({ n, url, db, ownPid: own?.pid ?? null, cookies, projects }));
       if (n < RUNS) await new Promise((r) => setTimeout(r, 3_000));
     }
+    // What the product burns with no requests at all (consumers' polls, heartbeats, timers): a fixed cost per
+    // second that a lower throughput spreads over fewer consultations.
+    let idle: { cores: number; parts: [string, number][] } | null = null;
+    if (own) {
+      await new Promise((r) => setTimeout(r, 3_000));
+      const a = cpuByRole(own.pid);
+      await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+      const b = cpuByRole(own.pid);
+      if (a && b) {
+        const parts = cpuPerUnit(a, b, IDLE_SECONDS * 1000); // ms per ms = cores
+        idle = { cores: parts.reduce((n, [, c]) => n + c, 0), parts };
+        console.log(`\nproduct idle (no requests, ${IDLE_SECONDS} s after the last run): ${idle.cores.toFixed(2)} cores:`
+          + ` ${parts.slice(0, 8).map(([role, c]) => `${role} ${c.toFixed(3)}`).join(', ')}`);
+      }
+    }
     const calAfter = formatCalibration(await calibrate({ databaseUrl }));
 
     const list = (xs: number[], f: (x: number) => string) => xs.map(f).join(', ');
@@ -255,6 +271,11 @@ async function main() {
       + (others.length ? `, other processes ${median(others).toFixed(2)} cores` : ''));
     console.log(`  runs: ${list(runs.map((r) => r.rate), (x) => `${x.toFixed(1)}/s`)}; alarm p95 ${list(runs.map((r) => r.alarmP95), (x) => `${x.toFixed(0)} ms`)}`
       + (cpu.length ? `; CPU ${list(cpu, (x) => `${x.toFixed(2)} ms`)}` : ''));
+    if (idle && cpu.length) {
+      const idleMs = (idle.cores * 1000) / median(runs.map((r) => r.rate));
+      console.log(`  of the product CPU per consultation, about ${idleMs.toFixed(2)} ms is idle work at this throughput (${idle.cores.toFixed(2)} cores with no requests),`
+        + ` ${(median(cpu) - idleMs).toFixed(2)} ms the requests themselves`);
+    }
     console.log(`  before: ${calBefore}`);
     console.log(`  after:  ${calAfter}`);
     console.log(`  (the salesman page polls its feed every second, so on screen add up to 1 s)`);
