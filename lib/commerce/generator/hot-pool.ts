@@ -1,5 +1,7 @@
 import type { Db } from '../../platform/db';
-import type { Rng } from './model/rng';
+import { Shop } from './shop';
+import { mulberry32, type Rng } from './model/rng';
+import { scenarioById } from './model/scenarios';
 import { MemoryPool, PRODUCT_POOL, USER_POOL, type Fresh, type PoolProduct, type PoolUser } from './pool';
 
 /**
@@ -58,7 +60,7 @@ export class HotPool extends MemoryPool {
   }
 
   /** Reads the pool from PostgreSQL now and replaces the one in memory. */
-  async refresh(): Promise<void> {
+  async refresh(now = Date.now()): Promise<void> {
     this.refreshing ??= (async () => {
       const t = performance.now();
       const [users, products] = await Promise.all([this.queryUsers(), this.queryProducts()]);
@@ -66,9 +68,14 @@ export class HotPool extends MemoryPool {
       poolCounters.refreshes++;
       poolCounters.queryMs += performance.now() - t;
       this.replace(users, products);
-      this.refreshedAt = new Date();
+      this.refreshedAt = new Date(now);
     })().finally(() => (this.refreshing = undefined));
     return this.refreshing;
+  }
+
+  /** Resolves when a refresh in progress (if any) has landed. */
+  async settled(): Promise<void> {
+    await this.refreshing;
   }
 
   /** Every product id of the catalogue, so a new product never takes one in use. One query, at start. */
@@ -85,9 +92,9 @@ export class HotPool extends MemoryPool {
    */
   async beforeCarts(carts: number, now = Date.now()): Promise<void> {
     poolCounters.carts += carts;
-    if (this.mode === 'none' || !this.refreshedAt) return this.refresh();
+    if (this.mode === 'none' || !this.refreshedAt) return this.refresh(now);
     if (now - this.refreshedAt.getTime() >= this.refreshMs && !this.refreshing) {
-      void this.refresh().catch((e) => console.error(`[hot-pool] refresh failed, keeping the old pool: ${(e as Error).message}`));
+      void this.refresh(now).catch((e) => console.error(`[hot-pool] refresh failed, keeping the old pool: ${(e as Error).message}`));
     }
   }
 
@@ -123,4 +130,45 @@ export class HotPool extends MemoryPool {
         OFFSET ${PRODUCT_POOL.fresh} LIMIT ${PRODUCT_POOL.size} - (SELECT count(*) FROM a) - (SELECT count(*) FROM b))
       SELECT * FROM a UNION ALL SELECT * FROM b UNION ALL SELECT * FROM c`;
   }
+}
+
+export interface PoolBenchmark {
+  mode: PoolMode;
+  carts: number;
+  queries: number;
+  queriesPerCart: number;
+  /** wall time per cart, lookups and checkout included (no Kafka) */
+  msPerCart: number;
+  /** time in lookups per cart */
+  queryMsPerCart: number;
+}
+
+/**
+ * Checks out `carts` carts against PostgreSQL with the pool or without, and counts
+ * the lookups. With the pool, refreshes fall every 50 s of a simulated clock running
+ * at `cartsPerSecond` (queries per cart = 2 / (50 x rate)); without, every cart looks
+ * its buyer and products up. For scripts/bench: run both, print both.
+ */
+export async function benchmarkPool(db: Db, o: { mode: PoolMode; carts: number; cartsPerSecond?: number; seed?: number }): Promise<PoolBenchmark> {
+  const rng = mulberry32(o.seed ?? 1);
+  const start = Date.now();
+  let simulated = start;
+  const pool = new HotPool(db, rng, o.mode);
+  const shop = new Shop({ rng, clock: { now: () => new Date(simulated) }, pool, nextUserSeq: 1 });
+  const before = { ...poolCounters };
+  const t = performance.now();
+  const step = 1000 / (o.cartsPerSecond ?? 1500);
+  for (let i = 0; i < o.carts; i++) {
+    simulated += step;
+    await pool.beforeCarts(1, simulated);
+    // a refresh started in the background lands before the next cart (as it would within 50 s)
+    await pool.settled();
+    shop.checkout(scenarioById(0), 12);
+  }
+  const ms = performance.now() - t;
+  const queries = poolCounters.queries - before.queries;
+  return {
+    mode: o.mode, carts: o.carts, queries, queriesPerCart: queries / o.carts,
+    msPerCart: ms / o.carts, queryMsPerCart: (poolCounters.queryMs - before.queryMs) / o.carts,
+  };
 }

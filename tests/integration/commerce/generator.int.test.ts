@@ -64,7 +64,7 @@ describe('commerce generator', () => {
     expect(productIds.filter((id) => !inDb.products.has(id) && !seen.products.has(id))).toEqual([]);
     expect(orders.every((o) => o.scenarioId === 0 || o.scenarioId === 17 || o.scenarioId === 19)).toBe(true);
 
-    const status = await waitFor(() => db.generatorStatus.findUnique({ where: { id: 1 } }), 5_000, 'a status row');
+    const status = (await waitFor(() => db.generatorStatus.findUnique({ where: { id: 1 } }), 5_000, 'a status row'))!;
     expect(status.rate).toBe(50);
     expect(status.poolNeverPurchased + status.poolPurchased).toBeGreaterThan(0);
 
