@@ -90,34 +90,37 @@ export function gradePassSql(opts: GradePassOptions, correlationId: string): Pri
   };
   const label = windowLabel(opts.asOf);
   const note = opts.reason ? `; ${opts.reason}` : '';
-  const orders = Prisma.sql`coalesce(a.orders, 0)`;
-  const amount = Prisma.sql`coalesce(a.amount, 0)`;
 
   return Prisma.sql`
-    WITH agg AS (
-      SELECT "userId", count(*)::int AS orders, sum(total)::bigint AS amount
-      FROM "ShopOrder"
-      WHERE "orderedAt" >= ${from.toISOString()}::timestamp(3) AND "orderedAt" < ${to.toISOString()}::timestamp(3)
-      GROUP BY "userId"
+    -- One aggregate, no join: the window's orders and the users above BRONZE (anyone else is BRONZE) grouped by
+    -- user, so everyone with orders or a grade to lose is assessed in one hash pass (the UPDATE re-checks the grade).
+    WITH assessed AS MATERIALIZED (
+      SELECT id, coalesce(max(grade), 'BRONZE') AS "from", count(total)::int AS orders, coalesce(sum(total), 0)::bigint AS amount
+      FROM (
+        SELECT "userId" AS id, NULL::"Grade" AS grade, total FROM "ShopOrder"
+        WHERE "orderedAt" >= ${from.toISOString()}::timestamp(3) AND "orderedAt" < ${to.toISOString()}::timestamp(3)
+        UNION ALL
+        SELECT id, grade, NULL FROM "ShopUser" WHERE grade <> 'BRONZE'
+      ) x
+      GROUP BY id
     ),
-    scored AS MATERIALIZED (
-      SELECT u.id, u.grade AS "from", ${orders} AS orders, ${amount}::bigint AS amount,
-             array_position(${GRADE_ARRAY}, u.grade) - 1 AS cur, ${qualifyingRank(orders, amount)} AS qualified
-      FROM "ShopUser" u LEFT JOIN agg a ON a."userId" = u.id
-      WHERE u.grade <> 'BRONZE' OR a."userId" IS NOT NULL
+    scored AS (
+      SELECT id, "from", orders, amount, array_position(${GRADE_ARRAY}, "from") - 1 AS cur, ${qualifyingRank(Prisma.sql`orders`, Prisma.sql`amount`)} AS qualified
+      FROM assessed
     ),
     decided AS MATERIALIZED (
       SELECT id, "from", orders, amount, qualified,
              (${GRADE_ARRAY})[CASE WHEN qualified > cur THEN qualified ELSE cur - 1 END + 1] AS "to"
       FROM scored WHERE qualified <> cur
     ),
+    -- = ANY(ARRAY(…)): primary-key lookups whatever the planner guesses for the CTE's size (a join would scan all users)
     locked AS MATERIALIZED (
-      SELECT u.id FROM "ShopUser" u WHERE u.id IN (SELECT id FROM decided) ORDER BY u.id FOR NO KEY UPDATE
+      SELECT u.id FROM "ShopUser" u WHERE u.id = ANY (ARRAY(SELECT id FROM decided)) ORDER BY u.id FOR NO KEY UPDATE
     ),
     updated AS (
       UPDATE "ShopUser" u SET grade = d."to"
       FROM decided d
-      WHERE d.id = u.id AND u.grade = d."from" AND u.id IN (SELECT id FROM locked)
+      WHERE u.id = ANY (ARRAY(SELECT id FROM locked)) AND d.id = u.id AND u.grade = d."from"
       RETURNING u.id, d."from", d."to", d.orders, d.amount, d.qualified
     ),
     events AS MATERIALIZED (
@@ -149,7 +152,7 @@ export function gradePassSql(opts: GradePassOptions, correlationId: string): Pri
       ) moves GROUP BY grade HAVING sum(n) <> 0 ORDER BY grade
       ON CONFLICT (grade) DO UPDATE SET users = "CommerceGradeCount".users + EXCLUDED.users
     )
-    SELECT (SELECT count(*) FROM scored)::int AS users,
+    SELECT (SELECT count(*) FROM assessed)::int AS users,
            (SELECT count(*) FROM events)::int AS changed,
            (SELECT count(*) FROM events WHERE "to" > "from")::int AS promoted,
            (SELECT count(*) FROM notified)::int AS notified`;
