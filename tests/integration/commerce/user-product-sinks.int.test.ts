@@ -49,7 +49,7 @@ describe('commerce users and products sinks, and the projection', () => {
     await waitFor(async () => (await db.shopOrder.count({ where: { userId: id } })) === 2, 60_000, 'orders of the unregistered user');
     await publish(producer, events.UserRegistered, [user(id)]);
     const u = await waitFor(() => db.shopUser.findUnique({ where: { id } }), 60_000, 'the user');
-    expect(u.lastOrderedAt?.toISOString()).toBe('2026-11-21T03:00:00.000Z');
+    expect(u!.lastOrderedAt?.toISOString()).toBe('2026-11-21T03:00:00.000Z');
   });
 
   it('projects each order once into the per-minute, per-category, per-day and payment read models', async () => {
