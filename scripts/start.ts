@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     const how = await c.ready;
     const name = i < WORKERS.length ? WORKERS[i]![0] : 'web';
     const what = name === 'web' ? `http://localhost:${port}` : how === 'timeout' ? 'no "ready" line after 20 s, still starting' : 'ready';
-    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(22)} ${what}  (${secs(started)} s)`);
+    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(30)} ${what}  (${secs(started)} s)`);
   }));
   if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
 }
