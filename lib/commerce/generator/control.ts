@@ -33,7 +33,9 @@ export interface GeneratorControlRow {
 
 /** The control row, created with the defaults (running, seed pace, automatic scenario) if missing. */
 export async function getGeneratorControl(db: Db): Promise<GeneratorControlRow> {
-  const row = await db.generatorControl.upsert({ where: { id: CONTROL_ID }, create: { id: CONTROL_ID }, update: {} });
+  // Read first: the generator polls this every second, and an upsert would write every time.
+  const row = (await db.generatorControl.findUnique({ where: { id: CONTROL_ID } })) ??
+    (await db.generatorControl.upsert({ where: { id: CONTROL_ID }, create: { id: CONTROL_ID }, update: {} }));
   return { running: row.running, rate: row.rate, scenarioId: row.scenarioId, scenarioUntil: row.scenarioUntil, updatedAt: row.updatedAt };
 }
 

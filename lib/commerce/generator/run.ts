@@ -79,7 +79,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
   const pool = new HotPool(db, rng, o.poolMode ?? 'pool');
   await pool.loadProductIds();
   await pool.refresh();
-  // A restart right after publishing a user the sink has not written yet would hand its id out again: rare, see the README.
+  // User ids go on from the highest in PostgreSQL. A restart within a second or so of publishing a user the
+  // users sink has not written yet would hand that id out again (the sink keeps the first): a known gap.
   const shop = new Shop({ rng, clock: realClock, pool, nextUserSeq: await nextUserSeqFrom(db) });
   const counters: GeneratorCounters = { carts: 0, lines: 0, users: 0, products: 0, skipped: 0, sends: 0, sendErrors: 0 };
   const reported = { ...counters };
