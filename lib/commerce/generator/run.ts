@@ -212,7 +212,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
       tally.products++;
       nextProductAt = now + newProductGapMs(rng);
     }
-    const take = Math.min(pending, maxCartsPerSend);
+    // Without the pool every cart waits for its lookups: keep ticks short so shutdown and users/products stay timely.
+    const take = Math.min(pending, pool.mode === 'none' ? 20 : maxCartsPerSend);
     if (take > 0) {
       if (!pool.users.length || !pool.products.length) {
         if (!warnedEmpty) console.error(`[${name}] the pool has ${pool.users.length} users and ${pool.products.length} products: no carts until both have some`);
