@@ -4,7 +4,7 @@
 //
 // Data: built once with set-based generate_series SQL into its own database `switchboard_bench_grades`
 // on DATABASE_URL's server (default: starts its own durable embedded PostgreSQL on .data/bench-grades,
-// port 54379), migrated with migrateDeploy, kept for the next run (BENCH_REBUILD=1 builds it again).
+// port 54409), migrated with migrateDeploy, kept for the next run (BENCH_REBUILD=1 builds it again).
 // Every user has an active period somewhere in [asOf - 365 days, asOf + 30 days) and a heavy-tailed
 // number of orders spread over it; order totals are log-normal (median ₩90,000); carts have 1-10
 // lines with the seed's weights. The users' grades start as the grade pass gave them a week before
@@ -189,7 +189,7 @@ async function explain(url: string): Promise<void> {
 
 async function main(): Promise<number> {
   const own = process.env.DATABASE_URL ? null
-    : await startPostgres({ dataDir: path.join(REPO_ROOT, '.data', 'bench-grades', 'pg'), port: 54379, log: (l) => console.log(l) });
+    : await startPostgres({ dataDir: path.join(REPO_ROOT, '.data', 'bench-grades', 'pg'), port: 54409, log: (l) => console.log(l) });
   const server = process.env.DATABASE_URL ?? own!.url;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();

@@ -1,0 +1,2 @@
+-- DropForeignKey
+ALTER TABLE "GradeChange" DROP CONSTRAINT "GradeChange_userId_fkey";
