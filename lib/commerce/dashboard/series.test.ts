@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_GROUPS } from '../catalogue/categories';
 import { countdown, formatCount, formatKrw, formatRate, formatShare } from './format';
+import { chooseYear } from './history-years';
 import { categoryMix, minuteSeries, paymentByAge } from './series';
 
 const at = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00.000Z`);
@@ -77,5 +78,15 @@ describe('formatting', () => {
     expect(countdown('2026-12-02T11:00:09.2Z', now)).toBe('1:00:10');
     expect(countdown('2026-12-02T09:59:00Z', now)).toBe('0:00');
     expect(countdown(null, now)).toBeNull();
+  });
+});
+
+describe('chooseYear', () => {
+  it('takes the year asked for if it has days, else the fullest (the generated year, not today)', () => {
+    const years = [{ year: 2025, days: 365 }, { year: 2026, days: 1 }];
+    expect(chooseYear(years)).toBe(2025);
+    expect(chooseYear(years, 2026)).toBe(2026);
+    expect(chooseYear(years, 1999)).toBe(2025);
+    expect(chooseYear([])).toBeNull();
   });
 });

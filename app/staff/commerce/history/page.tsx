@@ -3,7 +3,8 @@ import { HistoryChart } from '@/components/charts/commerce-charts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatCount, formatKrw } from '@/lib/commerce/dashboard/format';
-import { getCommerceHistory, HISTORY_PERIODS, historyPeriod, type HistoryPeriod } from '@/lib/commerce/dashboard/history';
+import { getCommerceHistory, HISTORY_PERIODS, historyPeriod, historyYear, historyYears, type HistoryPeriod } from '@/lib/commerce/dashboard/history';
+import { chooseYear } from '@/lib/commerce/dashboard/history-years';
 import { pageViewer } from '@/lib/platform/session/current-viewer';
 import styles from '../commerce.module.css';
 
@@ -13,10 +14,14 @@ const LABEL: Record<HistoryPeriod, string> = { day: 'By day', week: 'By week', m
 const PERIOD_NOUN: Record<HistoryPeriod, string> = { day: 'Day', week: 'Week from (Mon)', month: 'Month' };
 
 /** The generated year from the CommerceDay read model (Korean calendar days), rolled up by week or month in SQL. */
-export default async function CommerceHistoryPage({ searchParams }: { searchParams: Promise<{ by?: string }> }) {
+export default async function CommerceHistoryPage({ searchParams }: { searchParams: Promise<{ by?: string; year?: string }> }) {
   await pageViewer('staff');
-  const period = historyPeriod.parse((await searchParams).by);
-  const rows = await getCommerceHistory(period);
+  const params = await searchParams;
+  const period = historyPeriod.parse(params.by);
+  const years = await historyYears();
+  const year = chooseYear(years, historyYear.parse(params.year));
+  const rows = year === null ? [] : await getCommerceHistory(period, year);
+  const link = (p: { by?: string; year?: number }) => `/staff/commerce/history?by=${p.by ?? period}${(p.year ?? year) ? `&year=${p.year ?? year}` : ''}`;
   const sum = rows.reduce((s, r) => ({ carts: s.carts + r.carts, lines: s.lines + r.lines, revenue: s.revenue + r.revenue, newUsers: s.newUsers + r.newUsers }), { carts: 0, lines: 0, revenue: 0, newUsers: 0 });
   const days = rows.reduce((s, r) => s + r.days, 0);
 
@@ -27,13 +32,24 @@ export default async function CommerceHistoryPage({ searchParams }: { searchPara
         description="Carts, order lines, revenue and new users over the generated year (up to 366 Korean calendar days)."
         actions={<Link className="button secondary" href="/staff/commerce">Live dashboard</Link>}
       />
-      <nav aria-label="Period" className={styles.periods}>
-        {HISTORY_PERIODS.map((p) => (
-          <Link key={p} className="button secondary small" href={`/staff/commerce/history?by=${p}`} aria-current={p === period ? 'page' : undefined}>
-            {LABEL[p]}
-          </Link>
-        ))}
-      </nav>
+      <div className={styles.filters}>
+        <nav aria-label="Period" className={styles.periods}>
+          {HISTORY_PERIODS.map((p) => (
+            <Link key={p} className="button secondary small" href={link({ by: p })} aria-current={p === period ? 'page' : undefined}>
+              {LABEL[p]}
+            </Link>
+          ))}
+        </nav>
+        {years.length > 1 && (
+          <nav aria-label="Year" className={styles.periods}>
+            {years.map((y) => (
+              <Link key={y.year} className="button secondary small" href={link({ year: y.year })} aria-current={y.year === year ? 'page' : undefined} title={`${y.days} days`}>
+                {y.year}
+              </Link>
+            ))}
+          </nav>
+        )}
+      </div>
       {rows.length === 0 ? (
         <section className="panel">
           <EmptyState title="No history yet">
@@ -43,7 +59,7 @@ export default async function CommerceHistoryPage({ searchParams }: { searchPara
       ) : (
         <>
           <section className="panel" aria-labelledby="hist-h">
-            <h2 id="hist-h">{LABEL[period]}</h2>
+            <h2 id="hist-h">{year}, {LABEL[period].toLowerCase()}</h2>
             <p className="muted">
               {days} days, {rows[0]!.from} to {rows[rows.length - 1]!.to}: {formatCount(sum.carts)} carts, {formatCount(sum.lines)} lines, {formatKrw(sum.revenue)}, {formatCount(sum.newUsers)} new users.
             </p>
