@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { formatCount, formatKrw } from '@/lib/commerce/dashboard/format';
 import { getMyShop, type MyOrder } from '@/lib/commerce/shop-account/my-orders';
 import { describeNextGrade } from '@/lib/commerce/shop-account/next-grade';
-import { GRADE_THRESHOLDS } from '@/lib/commerce/grades/rules';
+import { GRADE_THRESHOLDS, qualifyingGrade, rankOf } from '@/lib/commerce/grades/rules';
 import { pageViewer } from '@/lib/platform/session/current-viewer';
 import { kstDateTime } from '@/lib/platform/time/kst';
 import styles from './shop.module.css';
@@ -40,6 +40,9 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
   }
 
   const next = shop.next;
+  // The stored grade can be above what the window earns now: the grade update demotes one step per pass.
+  const earned = qualifyingGrade(shop.window.orders, shop.window.amount);
+  const slipping = rankOf(earned) < rankOf(shop.grade);
   const target = next.kind === 'top' ? undefined : GRADE_THRESHOLDS.find((t) => t.grade === next.grade);
   return (
     <>
@@ -52,7 +55,14 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
               <span className={`${styles.grade} ${styles[shop.grade]}`} data-testid="grade">{shop.grade}</span>
               <span className="muted">{shop.name} · shop account {shop.shopUserId}</span>
             </p>
-            <p>Last {shop.window.days} days: {formatCount(shop.window.orders)} orders, {formatKrw(shop.window.amount)}.</p>
+            <p>
+              Last {shop.window.days} days: {formatCount(shop.window.orders)} order{shop.window.orders === 1 ? '' : 's'}, {formatKrw(shop.window.amount)}.
+            </p>
+            {slipping && (
+              <p className="notice warn" data-testid="grade-slipping">
+                These figures earn {earned}: the next grade update moves you down one step unless you reach {shop.grade}&apos;s bar again.
+              </p>
+            )}
           </div>
           <div>
             <p className={styles.next} data-testid="next-grade">{describeNextGrade(shop.next, shop.window.days, formatKrw)}</p>
