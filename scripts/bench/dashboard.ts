@@ -50,7 +50,6 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT || 54429);
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT || 3429);
 const DB_NAME = 'bench_dashboard';
 const GOAL_MS = 50;
-const DAY_MS = 24 * 3600_000;
 /** bump when the generated data changes, so an old database is rebuilt */
 const DATA_VERSION = `v1 orders=${ORDERS} users=${USERS}`;
 const STAFF_EMAIL = 'staff@switchboard.dev';
