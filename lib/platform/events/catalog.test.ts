@@ -42,7 +42,7 @@ describe('event catalog', () => {
     const env = createEnvelope(ConsultationCreated, payload, { correlationId });
     const v9 = decodeEvent(JSON.stringify({ ...env, version: 9 }));
     expect(v9.ok || v9.reason).toMatch(/unknown event type\/version ConsultationCreated@9/);
-    const other = decodeEvent(JSON.stringify({ ...env, type: 'OrderPlaced' }));
+    const other = decodeEvent(JSON.stringify({ ...env, type: 'InvoiceIssued' }));
     expect(other.ok || other.reason).toMatch(/unknown event type/);
     const bad = decodeEvent(JSON.stringify({ ...env, payload: { ...payload, salesmanId: 7 } }));
     expect(bad.ok || bad.reason).toMatch(/bad ConsultationCreated payload/);
