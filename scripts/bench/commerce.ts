@@ -14,6 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { topicSpecsFor } from '../../lib/platform/events/topics';
 import { REPO_ROOT } from '../stack/config';
+import { freshDatabase } from '../stack/fresh-database';
 import { startStack } from '../stack/index';
 import { calibrate, formatCalibration, median } from './calibration';
 import { cpuByRole, cpuPerUnit } from './cpu';
@@ -53,17 +54,6 @@ async function stopAll(procs: Proc[]) {
   for (const p of procs) p.child.kill('SIGTERM');
   await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(10_000)]);
   for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-}
-
-async function freshDatabase(base: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 interface Window { linesPerSec: number; cartsPerSec: number; backlogLines: number; p50: number; p95: number; p99: number; samples: number; cpu: [string, number][]; lines: number }

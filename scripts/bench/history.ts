@@ -4,8 +4,8 @@
 // port BENCH_PG_PORT = 54399); no Kafka is needed (history writes through the sinks' functions).
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { REPO_ROOT } from '../stack/config';
+import { freshDatabase } from '../stack/fresh-database';
 import { startPostgres } from '../stack/postgres';
 import { migrateDeploy } from '../migrate';
 import { calibrate, formatCalibration, median } from './calibration';
@@ -15,17 +15,6 @@ const YEAR = Number(process.env.BENCH_YEAR || 2025);
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 54399);
 const dataDir = path.join(REPO_ROOT, '.data', 'bench-history');
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-
-async function freshDatabase(base: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
