@@ -39,6 +39,8 @@ async function main() {
       times.push(s.ms / 1000);
       console.log(`run ${i + 1}: ${YEAR} in ${(s.ms / 1000).toFixed(1)} s: ${n(s.carts)} carts, ${n(s.lines)} order lines, ${s.gradePasses} grade passes; ` +
         `VIP ${n(s.grades.VIP)}, GOLD ${n(s.grades.GOLD)}, SILVER ${n(s.grades.SILVER)}, BRONZE ${n(s.grades.BRONZE)}`);
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      console.log(`  generating ${sec(s.phases.generateMs)}, waiting for writes ${sec(s.phases.writeWaitMs)} (the rest overlapped generation), grade passes ${sec(s.phases.gradeMs)}`);
     }
     console.log(`bench:history median of ${RUNS}: ${median(times).toFixed(1)} s for the year (goal < 60 s; min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
     console.log(calibration);

@@ -49,6 +49,8 @@ export interface HistorySummary {
   grades: Record<Grade, number>;
   replaced: number;
   ms: number;
+  /** where the time went: generating carts (Node), waiting for writes not hidden behind generation, grade passes */
+  phases: { generateMs: number; writeWaitMs: number; gradeMs: number };
 }
 
 export class HistoryExistsError extends Error {
@@ -128,9 +130,27 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
   const plan = planYear(o.year).slice(0, o.days ?? 366);
   const firstWeek = [...masterUsers].sort((a, b) => a.randomSeed - b.randomSeed).slice(0, 1000);
   const composer = new HistoryPool(masterUsers, masterProducts);
-  const summary: HistorySummary = { year: o.year, carts: 0, lines: 0, revenue: 0, gradePasses: 0, grades: { BRONZE: 0, SILVER: 0, GOLD: 0, VIP: 0 }, replaced, ms: 0 };
+  const summary: HistorySummary = {
+    year: o.year, carts: 0, lines: 0, revenue: 0, gradePasses: 0, grades: { BRONZE: 0, SILVER: 0, GOLD: 0, VIP: 0 }, replaced, ms: 0,
+    phases: { generateMs: 0, writeWaitMs: 0, gradeMs: 0 },
+  };
+
+  // Days are written while the next ones are generated (the writes run in PostgreSQL, the generation in Node), up
+  // to WRITES_IN_FLIGHT at once on their own connections. That is safe because a day's write only adds: order rows
+  // keyed by id, counts and minute buckets that are sums, lastOrderedAt as a maximum, product rows locked in id
+  // order; so the order in which two days commit does not change the result. Every grade pass waits for all
+  // writes before it (the grades it sets feed the next days' propensity), so the year is the same as in series.
+  const WRITES_IN_FLIGHT = 2;
+  const writing = new Set<Promise<void>>();
+  const awaitWrites = async (atMost = 0) => {
+    const t = performance.now();
+    while (writing.size > atMost) await Promise.race(writing);
+    summary.phases.writeWaitMs += performance.now() - t;
+  };
 
   const gradePass = async (asOf: Date, note: string) => {
+    await awaitWrites();
+    const t = performance.now();
     await runGradePass(db, { asOf, reason: `history run, ${note}` });
     summary.gradePasses++;
     // grades feed the propensity (VIP 25 … BRONZE 10): the next days' buyers see the new ones
@@ -138,10 +158,12 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
       const u = userById.get(r.id);
       if (u) u.grade = r.grade;
     }
+    summary.phases.gradeMs += performance.now() - t;
   };
 
   for (let i = 0; i < plan.length; i++) {
     const day = plan[i]!;
+    const generating = performance.now();
     const dayStart = koreaTime(day.date, 0);
     if (i < 7) {
       // the first week: the 1000 users with the lowest random seed (those who had signed up by then)
@@ -164,10 +186,14 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
         composer.noteOrder(order, now);
       }
     });
-    await db.$transaction(async (tx) => {
+    summary.phases.generateMs += performance.now() - generating;
+    await awaitWrites(WRITES_IN_FLIGHT - 1);
+    const write: Promise<void> = db.$transaction(async (tx) => {
       await writeOrders(tx, orders);
       await projectCommerce(tx, orders, []);
-    }, { timeout: 120_000 });
+    }, { timeout: 120_000 }).finally(() => writing.delete(write));
+    write.catch(() => {}); // not lost: a failed write rejects the next awaitWrites, and the run stops with its error
+    writing.add(write);
     const lines = orders.reduce((s, x) => s + x.lines.length, 0);
     const revenue = orders.reduce((s, x) => s + x.total, 0);
     summary.carts += orders.length;
@@ -181,6 +207,7 @@ export async function runHistory(db: Db, o: HistoryOptions): Promise<HistorySumm
     if (isLast) await gradePass(o.days ? koreaTime(day.date, 24) : koreaTime(`${o.year + 1}-01-01`, 0), `end of ${day.date}`);
   }
 
+  await awaitWrites();
   const counts = await db.shopUser.groupBy({ by: ['grade'], _count: { _all: true } });
   for (const c of counts) summary.grades[c.grade] = c._count._all;
   summary.ms = performance.now() - started;
