@@ -39,6 +39,11 @@ function startWorker(name: string, env: NodeJS.ProcessEnv): Promise<Proc> {
   const child = spawn(process.execPath, ['--import', 'tsx', `workers/${name}.ts`], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '';
+  // Every worker's output goes to .data/bench-commerce/workers.log, to look into a slow window afterwards.
+  const log = fs.createWriteStream(path.join(dataDir, 'workers.log'), { flags: 'a' });
+  const tag = (d: Buffer) => d.toString().replace(/^(?=.)/gm, `${name}[${child.pid}] `);
+  child.stdout!.on('data', (d: Buffer) => log.write(tag(d)));
+  child.stderr!.on('data', (d: Buffer) => log.write(tag(d)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} not ready in 60 s:\n${out}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
