@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/platform/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
+import { bundleWorkers, workerBundleDir } from './stack/bundle-workers';
 import { startStack, type Stack } from './stack/index';
 import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
@@ -123,9 +124,13 @@ async function main(): Promise<void> {
   // servers and children are unref'd (so a test runner using startStack can exit); this process must stay up
   setInterval(() => {}, 1 << 30);
   stackStarting = startStack({ ...cfg, topics: TOPIC_SPECS, seed: true });
+  // Bundled while PostgreSQL and Kafka come up. Should esbuild fail, the workers still run, through tsx.
+  const bundling = stackOnly ? undefined : bundleWorkers(WORKER_FILES, workerBundleDir(cfg.dataDir)).then(
+    (b) => { console.log(`✓ ${'workers'.padEnd(12)} ${WORKER_FILES.length} bundled into ${path.relative(REPO_ROOT, b.dir)}  (${(b.ms / 1000).toFixed(1)} s)`); return true; },
+    (e: unknown) => { console.log(`! ${'workers'.padEnd(12)} bundling failed, running them through tsx: ${(e as Error).message.split('\n')[0]}`); return false; });
   // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
   stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
-  const env = { ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers };
+  const env = { GRADE_FIRST_PASS_SECONDS: '60', ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers };
   if (stopping) return;
   if (stackOnly) {
     console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers}`);
@@ -135,9 +140,11 @@ async function main(): Promise<void> {
   if (stopping) return;
   // next start would crash-loop under the supervisor on a taken port; say so once instead
   if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
+  const bundled = await bundling;
   const started = Date.now();
   for (const [name, file] of WORKERS) {
-    children.push(new Supervised({ name, command: process.execPath, args: ['--import', 'tsx', `workers/${file}.ts`],
+    const args = bundled ? ['--enable-source-maps', path.join(workerBundleDir(cfg.dataDir), `${file}.mjs`)] : ['--import', 'tsx', `workers/${file}.ts`];
+    children.push(new Supervised({ name, command: process.execPath, args,
       cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
   }
   children.push(new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
