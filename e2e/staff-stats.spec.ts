@@ -51,7 +51,8 @@ test.describe('staff statistics, timelines and dead letters', () => {
     const salesman = await signInByApi(browser, salesmanName);
     const mine = salesman.getByTestId('consultations').getByRole('row').filter({ hasText: contact });
     await mine.getByRole('button', { name: /^Accept/ }).click();
-    await expect(mine).toContainText('Accepted');
+    // The server action and the panel's refetch: on two loaded cores this once took longer than the 5 s default.
+    await expect(mine).toContainText('Accepted', { timeout: 15_000 });
 
     const staff = await signInByApi(browser, /^Staff/);
     await staff.getByTestId('consultations').getByRole('row').filter({ hasText: contact }).getByRole('link', { name: /Events/ }).click();
