@@ -8,13 +8,13 @@ import net from 'node:net';
 import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/platform/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
-import { bundleWorkers, workerBundleDir } from './stack/bundle-workers';
+import { bundleWorkers, workerBundleDir, workerFiles } from './stack/bundle-workers';
 import { startStack, type Stack } from './stack/index';
 import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
 // Every workers/<name>.ts is one supervised process.
-const WORKER_FILES = fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+const WORKER_FILES = workerFiles();
 // Workers that run as several replicas of one consumer group (the group spreads the partitions over them).
 const REPLICAS: Record<string, number> = { 'commerce-order-sink': Math.max(1, Number(process.env.ORDER_SINK_REPLICAS ?? 3) || 3) };
 /** [instance name, worker file]; replicas are named <worker>-1, -2, … (their logs and pids apart). */
@@ -125,8 +125,9 @@ async function main(): Promise<void> {
   setInterval(() => {}, 1 << 30);
   stackStarting = startStack({ ...cfg, topics: TOPIC_SPECS, seed: true });
   // Bundled while PostgreSQL and Kafka come up. Should esbuild fail, the workers still run, through tsx.
-  const bundling = stackOnly ? undefined : bundleWorkers(WORKER_FILES, workerBundleDir(cfg.dataDir)).then(
-    (b) => { console.log(`✓ ${'workers'.padEnd(12)} ${WORKER_FILES.length} bundled into ${path.relative(REPO_ROOT, b.dir)}  (${(b.ms / 1000).toFixed(1)} s)`); return true; },
+  const bundleDir = workerBundleDir(cfg.dataDir);
+  const bundling = stackOnly ? undefined : bundleWorkers(WORKER_FILES, bundleDir).then(
+    (ms) => { console.log(`✓ ${'workers'.padEnd(12)} ${WORKER_FILES.length} bundled into ${path.relative(REPO_ROOT, bundleDir)}  (${(ms / 1000).toFixed(1)} s)`); return true; },
     (e: unknown) => { console.log(`! ${'workers'.padEnd(12)} bundling failed, running them through tsx: ${(e as Error).message.split('\n')[0]}`); return false; });
   // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
   stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   const bundled = await bundling;
   const started = Date.now();
   for (const [name, file] of WORKERS) {
-    const args = bundled ? ['--enable-source-maps', path.join(workerBundleDir(cfg.dataDir), `${file}.mjs`)] : ['--import', 'tsx', `workers/${file}.ts`];
+    const args = bundled ? ['--enable-source-maps', path.join(bundleDir, `${file}.mjs`)] : ['--import', 'tsx', `workers/${file}.ts`];
     children.push(new Supervised({ name, command: process.execPath, args,
       cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
   }

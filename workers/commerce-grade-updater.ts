@@ -26,13 +26,16 @@ onShutdown(() => heartbeat.stop());
 
 let running = true;
 let wake: () => void = () => {};
+/** Waits ms, or until shutdown calls wake(). */
+const pause = (ms: number) => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, ms);
+  wake = () => {
+    clearTimeout(timer);
+    resolve();
+  };
+});
 const loop = (async () => {
-  if (firstPassDelayMs) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, firstPassDelayMs);
-      wake = () => { clearTimeout(timer); resolve(); };
-    });
-  }
+  if (firstPassDelayMs) await pause(firstPassDelayMs);
   while (running) {
     const started = Date.now();
     const asOf = new Date(started);
@@ -47,13 +50,7 @@ const loop = (async () => {
     }
     if (!running) break;
     // Every interval from the start of the last pass (a pass that overran starts the next at once).
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, started + intervalMs - Date.now()));
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    await pause(Math.max(0, started + intervalMs - Date.now()));
   }
 })();
 // Registered last, so it runs first: let a pass in flight finish (it commits or rolls back whole), within the stop budget.

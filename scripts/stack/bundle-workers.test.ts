@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './config';
-import { bundleWorkers, workerBundleDir } from './bundle-workers';
+import { bundleWorkers, workerBundleDir, workerFiles } from './bundle-workers';
 
-const workers = fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3));
+const workers = workerFiles();
 
 describe('bundleWorkers', () => {
   it('bundles every worker with our code inside and packages left to node_modules', async () => {
     const dir = path.join(REPO_ROOT, '.build', 'workers', `test-${process.pid}`);
     try {
-      const r = await bundleWorkers(workers, dir);
-      expect(r.dir).toBe(dir);
+      expect(workers.length).toBeGreaterThan(10);
+      await bundleWorkers(workers, dir);
       for (const w of workers) {
         const code = fs.readFileSync(path.join(dir, `${w}.mjs`), 'utf8');
         expect(code).not.toMatch(/from ["']\.\.?\/(lib|workers)\//); // our modules are inlined, not imported

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from './config';
 
+/** Every workers/<name>.ts is one worker (its names, sorted). */
+export const workerFiles = (): string[] =>
+  fs.readdirSync(path.join(REPO_ROOT, 'workers')).filter((f) => /^[a-z-]+\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+
 /**
  * Where a stack's runner puts its workers' bundles: .build/workers/<data dir's hash>/ (gitignored). Inside the repo,
  * so node_modules resolve as from workers/; one directory per data dir, because only one runner holds a data dir
@@ -13,13 +17,13 @@ export const workerBundleDir = (dataDir: string) =>
   path.join(REPO_ROOT, '.build', 'workers', createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 10));
 
 /**
- * Bundles every workers/<name>.ts with our own code (lib/) into .build/workers/<name>.mjs, packages left
+ * Bundles the named workers/<name>.ts with our own code (lib/) into <dir>/<name>.mjs, packages left
  * to node_modules. Measured on these 2 cores: a worker started through tsx spent ~1.6 s of CPU loading
  * (transforming and resolving hundreds of TypeScript modules) against ~0.85 s bundled, and `npm start`
  * starts fourteen of them at once. esbuild does all of them in well under a second, on every start, so
- * the bundles never go stale. Throws with esbuild's message.
+ * the bundles never go stale. Returns the time taken; throws with esbuild's message.
  */
-export async function bundleWorkers(names: string[], dir: string): Promise<{ ms: number; dir: string }> {
+export async function bundleWorkers(names: string[], dir: string): Promise<number> {
   const t0 = performance.now();
   fs.mkdirSync(dir, { recursive: true });
   await build({
@@ -35,5 +39,5 @@ export async function bundleWorkers(names: string[], dir: string): Promise<{ ms:
     logLevel: 'silent',
     tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
   });
-  return { ms: performance.now() - t0, dir };
+  return performance.now() - t0;
 }
