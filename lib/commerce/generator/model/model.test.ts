@@ -218,4 +218,18 @@ describe('pace', () => {
     const avg = (bs: typeof bursts) => bs.reduce((s, b) => s + b.carts, 0) / bs.length;
     expect(avg(peaks) / avg(bursts.filter((b) => !b.peak))).toBeGreaterThan(2);
   });
+
+  it('spreads a load rate over the second: bursts every ~50 ms, no peak of seconds of carts at once', () => {
+    const rng = mulberry32(34);
+    for (const id of [0, 3, 19]) {
+      const bursts = Array.from({ length: 4000 }, () => nextBurst(rng, scenarioById(id), { kind: 'rate', cartsPerSecond: 1500 }, 12));
+      const meanGap = bursts.reduce((s, b) => s + b.gapMs, 0) / bursts.length;
+      expect(meanGap).toBeGreaterThan(40);
+      expect(meanGap).toBeLessThan(60);
+      expect(Math.max(...bursts.map((b) => b.carts))).toBeLessThan(1500);
+    }
+    // below 20 carts/s a burst is about one cart
+    const slow = Array.from({ length: 4000 }, () => nextBurst(rng, scenarioById(0), { kind: 'rate', cartsPerSecond: 5 }, 12));
+    expect(slow.reduce((s, b) => s + b.carts, 0) / slow.length).toBeCloseTo(1, 0);
+  });
 });

@@ -35,17 +35,23 @@ export interface Burst {
  *     multiplier); 블랙프라이데이 runs ~25x busier, 심야 ~0.09x (down to one cart per
  *     30 s). The scenario's numbers drive the rate.
  *   - an explicit rate (COMMERCE_RATE or staff's rate): m = that rate. It is a load
- *     knob, so it is honoured on average; the scenario still shapes the bursts.
- * Scaling: the scenario's time axis is stretched by c = max(1, 1 / (m x mean
- * interval)) so a burst holds at least one cart on average (gaps = U(interval) x c),
- * and burst sizes are scaled by m / native rate of the scenario x c, rounded
- * stochastically. At 1,500 carts/s the baseline sends ~970 carts every 0.3-1.0 s and
- * ~3,500 in a peak; at the seed's pace a burst is 0-2 carts and a peak 3-5.
+ *     knob, so it holds on every second; the scenario still shapes the bursts.
+ * Scaling: the scenario's time axis is scaled by c (gaps = U(interval) x c) and burst
+ * sizes by m / native rate of the scenario x c, rounded stochastically.
+ *   - seed pace: c = max(1, 1 / (m x mean interval)), stretched so a burst holds at
+ *     least one cart on average. A burst is 0-2 carts and a peak 3-5.
+ *   - a rate: compressed to a mean gap of 50 ms (1 / m below 20 carts/s). At 1,500
+ *     carts/s a burst is ~75 carts and a peak ~270, instead of the ~3,500 carts at
+ *     once the scenario's own 0.3-1.0 s gaps would give: a load rate measures what the
+ *     sinks sustain, and a 3,500-cart peak would measure the depth of their queue.
  */
+/** The mean gap between bursts at an explicit rate (see nextBurst). */
+const LOAD_MEAN_GAP_S = 0.05;
+
 export function nextBurst(rng: Rng, s: Scenario, pace: Pace, hour: number): Burst {
   const m = pace.kind === 'rate' ? pace.cartsPerSecond : Math.max(1 / 30, intensity(s) / seedPaceSeconds(rng, hour));
   const meanInterval = (s.interval[0] + s.interval[1]) / 2;
-  const c = Math.max(1, 1 / (m * meanInterval));
+  const c = pace.kind === 'rate' ? Math.max(LOAD_MEAN_GAP_S, 1 / m) / meanInterval : Math.max(1, 1 / (m * meanInterval));
   const peak = chance(rng, s.peakP);
   const volume = peak ? uniform(rng, ...s.peakVolume) : uniform(rng, ...s.volume);
   // E[carts] = meanBurstCarts x m x meanInterval x c / meanBurstCarts = m x E[gap] (gap in s)
