@@ -2,10 +2,10 @@
  * Standardisation of purchases and promotion behaviour on the way in (seed 001: names, times, currency and
  * field names). Sources differ: the shop publishes camelCase with ISO times and numeric amounts, a log file or a
  * partner's API may send snake_case, epoch milliseconds, "2026-12-02 14:03:00" meant as Korea time, or "₩10,000".
- * Everything that passes comes out in one form (lib/attribution/contracts.ts); everything else gets a reason,
+ * Everything that passes comes out in one form (lib/promotions/intake/contracts.ts); everything else gets a reason,
  * which the consumer puts on the dead-letter topic and the ingest API returns per record.
  */
-import { fromKstDateTime, kstIso } from '../platform/time/kst';
+import { fromKstDateTime, kstIso } from '../../platform/time/kst';
 
 export type Standardised<T> = { ok: true; value: T } | { ok: false; reason: string };
 
