@@ -10,6 +10,7 @@ import { TOPIC_SPECS } from '../lib/platform/events/topics';
 import { devConfig, REPO_ROOT } from './stack/config';
 import { bundleWorkers, workerBundleDir, workerFiles } from './stack/bundle-workers';
 import { startStack, type Stack } from './stack/index';
+import { webBuildState } from './stack/web-build';
 import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
@@ -72,20 +73,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 process.on('uncaughtException', (e) => { console.error('✗', e); void shutdown(1); });
 process.on('unhandledRejection', (e) => { console.error('✗', e); void shutdown(1); });
 
-/** newest mtime of the web app's sources (test files excluded: they are not part of the build) */
-function newestSource(): number {
-  let newest = 0;
-  for (const dir of ['app', 'components', 'lib']) {
-    const abs = path.join(REPO_ROOT, dir);
-    if (!fs.existsSync(abs)) continue;
-    for (const e of fs.readdirSync(abs, { withFileTypes: true, recursive: true })) {
-      if (e.isFile() && !/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
-    }
-  }
-  for (const f of ['next.config.js', 'package.json', 'proxy.ts', 'tsconfig.json']) newest = Math.max(newest, fs.statSync(path.join(REPO_ROOT, f)).mtimeMs);
-  return newest;
-}
-
 function portFree(p: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer().once('error', () => resolve(false));
@@ -102,11 +89,10 @@ function httpAnswers(p: number): Promise<boolean> {
 }
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
-  const buildId = path.join(REPO_ROOT, DIST_DIR, 'BUILD_ID');
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built && built >= newestSource()) return;
+  const built = webBuildState(DIST_DIR);
+  if (built === 'current') return;
   const t = Date.now();
-  console.log(built ? 'building web app (sources changed)…' : 'building web app (first run)…');
+  console.log(built === 'stale' ? 'building web app (sources changed)…' : 'building web app (first run)…');
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, 'build.log');
   const out = fs.openSync(logFile, 'w');

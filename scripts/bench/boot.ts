@@ -2,8 +2,8 @@
 // Runs N rounds (BOOT_RUNS, default 3) of the real runner, each a first start on an empty data dir and a restart on its data, on its own data dir and ports (.data/bench, PG 54379,
 // Kafka 19592/19593, web 3294; env overrides, checked free first) so it does not collide with a dev stack, the
 // shared stack (54359/19392/19393, which were this script's defaults) or an e2e run that is already up.
-// A missing or stale .next build is measured as part of the first boot (and replaces the build a dev server or e2e
-// run of the same working tree serves: run it from a clone of its own there). A calibration line
+// The target is for a built tree, so a missing or stale .next build is made first and not counted (it replaces the
+// build a dev server or e2e run of the same working tree serves: run it from a clone of its own there). A calibration line
 // (scripts/bench/calibration.ts) is measured while the last run's stack is up, before it is stopped.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { REPO_ROOT } from '../stack/config';
+import { webBuildState } from '../stack/web-build';
 import { cmdline, cwd, sleep } from '../stack/proc';
 import { calibrate, formatCalibration, median } from './calibration';
 
@@ -96,6 +97,13 @@ async function main(): Promise<number> {
   // Each round: a first start on an empty data dir (initdb, topics, the 10,000 users and 20,000 products of the
   // catalogue seeded), as on a fresh machine, then a restart on the data it left. The Kafka jars (.cache/) are kept:
   // fetching them is the one-time download of an install, not part of a start.
+  const dist = process.env.NEXT_DIST_DIR || '.next';
+  if (webBuildState(dist) !== 'current') {
+    const t = Date.now();
+    const code = await new Promise<number | null>((resolve) => spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'next'), ['build'], { cwd: REPO_ROOT, env, stdio: 'ignore' }).once('exit', resolve));
+    if (code !== 0) throw new Error(`next build failed (exit ${code}): run \`npx next build\` to see why`);
+    console.log(`web app built first, not counted (${s1(Date.now() - t)} s)`);
+  }
   const fresh: Run[] = [];
   const restarts: Run[] = [];
   for (let i = 1; i <= runs; i++) {
