@@ -36,6 +36,7 @@ import { DEMO_PASSWORD } from '../../prisma/demo-data';
 import { migrateDeploy } from '../migrate';
 import { redactUrl, REPO_ROOT } from '../stack/config';
 import { startPostgres } from '../stack/postgres';
+import { webBuildState } from '../stack/web-build';
 import { calibrate, formatCalibration, median } from './calibration';
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 1_000_000);
@@ -356,31 +357,13 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** newest mtime of the web app's sources (as scripts/start.ts decides whether to build) */
-function newestSource(): number {
-  let newest = 0;
-  for (const dir of ['app', 'components', 'lib']) {
-    const abs = path.join(REPO_ROOT, dir);
-    if (!fs.existsSync(abs)) continue;
-    for (const e of fs.readdirSync(abs, { withFileTypes: true, recursive: true })) {
-      if (e.isFile() && !/\.test\.tsx?$/.test(e.name) && !e.parentPath.includes(`${path.sep}generated`)) {
-        newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
-      }
-    }
-  }
-  for (const f of ['next.config.js', 'package.json', 'proxy.ts', 'tsconfig.json']) {
-    const p = path.join(REPO_ROOT, f);
-    if (fs.existsSync(p)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 const nextBin = path.join(REPO_ROOT, 'node_modules', '.bin', 'next');
 
 async function ensureBuild(): Promise<string | null> {
   const buildId = path.join(REPO_ROOT, '.next', 'BUILD_ID');
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const stale = !built || built < newestSource();
+  const state = webBuildState('.next');
+  const built = state !== 'missing';
+  const stale = state !== 'current';
   if (stale && process.env.BENCH_BUILD === '1') {
     const t0 = performance.now();
     console.log(`building the web app (${built ? 'sources changed' : 'no build yet'}) …`);
@@ -391,7 +374,7 @@ async function ensureBuild(): Promise<string | null> {
     return null;
   }
   if (!built) return 'no .next build (run `npx next build`, or BENCH_BUILD=1)';
-  if (stale) console.log(`note: .next was built ${new Date(built).toISOString()}, before the newest source change; measuring that build (BENCH_BUILD=1 rebuilds)`);
+  if (stale) console.log(`note: .next was built ${fs.statSync(buildId).mtime.toISOString()}, before the newest source change; measuring that build (BENCH_BUILD=1 rebuilds)`);
   return null;
 }
 
