@@ -7,22 +7,16 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { TOPIC_SPECS } from '../lib/platform/events/topics';
-import { devConfig, REPO_ROOT } from './stack/config';
-import { bundleWorkers, workerBundleDir, workerFiles } from './stack/bundle-workers';
-import { startStack, type Stack } from './stack/index';
+import { devConfig, localDatabaseUrl, REPO_ROOT } from './stack/config';
+import { bundleWorkers, workerBundleDir, workerProcesses, type WorkerProcess } from './stack/worker-processes';
+import { PidFile, runSeed, startStack, type Stack } from './stack/index';
 import { webBuildState } from './stack/web-build';
 import { secs, signalGroup, stopGroup } from './stack/proc';
 import { Supervised } from './stack/supervisor';
 
-// Every workers/<name>.ts is one supervised process.
-const WORKER_FILES = workerFiles();
-// Workers that run as several replicas of one consumer group (the group spreads the partitions over them).
-const REPLICAS: Record<string, number> = { 'commerce-order-sink': Math.max(1, Number(process.env.ORDER_SINK_REPLICAS ?? 3) || 3) };
-/** [instance name, worker file]; replicas are named <worker>-1, -2, … (their logs and pids apart). */
-const WORKERS: [string, string][] = WORKER_FILES.flatMap((w) => {
-  const n = REPLICAS[w] ?? 1;
-  return n === 1 ? [[w, w] as [string, string]] : Array.from({ length: n }, (_, i) => [`${w}-${i + 1}`, w] as [string, string]);
-});
+// The worker processes: the light workers share one (scripts/stack/worker-processes.ts), the busy ones run alone,
+// the order sink as three replicas.
+const PROCESSES = workerProcesses();
 // NEXT_DIST_DIR lets two checkouts' builds (say, a dev server and the e2e run) not overwrite each other.
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 // Grace before SIGKILL. A worker killed before its kafkajs consumer has left the group stays a member until its
@@ -106,50 +100,81 @@ async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   console.log(`✓ ${'build'.padEnd(12)} ${DIST_DIR}  (${secs(t)} s)`);
 }
 
+/**
+ * Order of work, chosen for a short start on 2 cores: PostgreSQL, Kafka, the worker bundles and the web server
+ * (which needs neither until a request comes) start together; the workers start as soon as the topics exist,
+ * while the demo data is seeded; only the generator waits for the seed (its hot pool reads the catalogue).
+ */
 async function main(): Promise<void> {
   // servers and children are unref'd (so a test runner using startStack can exit); this process must stay up
   setInterval(() => {}, 1 << 30);
-  stackStarting = startStack({ ...cfg, topics: TOPIC_SPECS, seed: true });
+  // First, so that the leftovers of a runner that was kill -9'd (a next-server on our port, say) are gone before anything starts.
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const pids = await PidFile.claim(path.join(cfg.dataDir, 'pids.json'), REPO_ROOT, console.log);
+  stackStarting = startStack({ ...cfg, pids, topics: TOPIC_SPECS, seed: stackOnly });
+  // Where the stack will be: known before it is up, so the web server can start alongside it.
+  const urls = { DATABASE_URL: cfg.databaseUrl ?? localDatabaseUrl(cfg.pgPort), KAFKA_BROKERS: cfg.kafkaBrokers ?? `127.0.0.1:${cfg.kafkaPort}` };
+  const env = { GRADE_FIRST_PASS_SECONDS: '60', ...process.env, ...urls };
   // Bundled while PostgreSQL and Kafka come up. Should esbuild fail, the workers still run, through tsx.
   const bundleDir = workerBundleDir(cfg.dataDir);
-  const bundling = stackOnly ? undefined : bundleWorkers(WORKER_FILES, bundleDir).then(
-    (ms) => { console.log(`✓ ${'workers'.padEnd(12)} ${WORKER_FILES.length} bundled into ${path.relative(REPO_ROOT, bundleDir)}  (${(ms / 1000).toFixed(1)} s)`); return true; },
+  const bundling = stackOnly ? undefined : bundleWorkers(PROCESSES, bundleDir, { seed: path.join(REPO_ROOT, 'prisma', 'seed.ts') }).then(
+    (ms) => { console.log(`✓ ${'workers'.padEnd(12)} ${PROCESSES.length} processes bundled into ${path.relative(REPO_ROOT, bundleDir)}  (${(ms / 1000).toFixed(1)} s)`); return true; },
     (e: unknown) => { console.log(`! ${'workers'.padEnd(12)} bundling failed, running them through tsx: ${(e as Error).message.split('\n')[0]}`); return false; });
+  const web = stackOnly ? undefined : startWeb(env, pids);
+  web?.catch(fail); // a taken port or a failed build ends the start at once, not after the stack is up
   // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
   stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
-  const env = { GRADE_FIRST_PASS_SECONDS: '60', ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers };
   if (stopping) return;
   if (stackOnly) {
     console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers}`);
     return;
   }
-  await buildIfNeeded(env);
-  if (stopping) return;
-  // next start would crash-loop under the supervisor on a taken port; say so once instead
-  if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
   const bundled = await bundling;
   const started = Date.now();
-  for (const [name, file] of WORKERS) {
-    const args = bundled ? ['--enable-source-maps', path.join(bundleDir, `${file}.mjs`)] : ['--import', 'tsx', `workers/${file}.ts`];
-    children.push(new Supervised({ name, command: process.execPath, args,
-      cwd: REPO_ROOT, env, logDir, readyLine: /\bready\b/ }, stack.pids, console.log));
-  }
-  children.push(new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
-    readyTimeoutMs: 60_000, probe: () => httpAnswers(port) },
-  stack.pids, console.log));
-  for (const c of children) c.start();
-  await Promise.all(children.map(async (c, i) => {
-    const how = await c.ready;
-    const name = i < WORKERS.length ? WORKERS[i]![0] : 'web';
-    const what = name === 'web' ? `http://localhost:${port}` : how === 'timeout' ? 'no "ready" line after 20 s, still starting' : 'ready';
-    console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(30)} ${what}  (${secs(started)} s)`);
-  }));
+  const startWorkers = (which: WorkerProcess[]) => which.map((p) => {
+    const bundle = path.join(bundleDir, `${p.entry}.mjs`);
+    const tsxEntry = p.workers.length === 1 ? `workers/${p.workers[0]}.ts` : path.join(bundleDir, 'entries', `${p.entry}.ts`);
+    const args = bundled ? ['--enable-source-maps', bundle] : ['--import', 'tsx', tsxEntry];
+    // one "[worker] ready" line per worker of the process
+    const readyLines = p.workers.map((w) => new RegExp(`^\\[${w}\\] ready\\b`));
+    const child = new Supervised({ name: p.name, command: process.execPath, args, cwd: REPO_ROOT, env, logDir, readyLines,
+      selfPrefixed: p.workers.length > 1 }, stack!.pids, console.log);
+    children.push(child);
+    child.start();
+    return reported(child, p.name, started, p.workers.length > 1 ? `ready: ${p.workers.join(', ')}` : 'ready');
+  });
+  const first = startWorkers(PROCESSES.filter((p) => !p.afterSeed));
+  await runSeed(stack.databaseUrl, console.log, bundled ? path.join(bundleDir, 'seed.mjs') : undefined);
+  if (stopping) return;
+  const second = startWorkers(PROCESSES.filter((p) => p.afterSeed));
+  await Promise.all([...first, ...second, web]);
   if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
 }
 
-main().catch((e: unknown) => {
+/** Builds the web app if its sources changed, then starts `next start`; resolves when it answers HTTP. */
+async function startWeb(env: NodeJS.ProcessEnv, pids: PidFile): Promise<void> {
+  // next start would crash-loop under the supervisor on a taken port; say so once instead
+  if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
+  await buildIfNeeded(env);
+  if (stopping) return;
+  const started = Date.now();
+  const child = new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
+    readyTimeoutMs: 60_000, probe: () => httpAnswers(port) }, pids, console.log);
+  children.push(child);
+  child.start();
+  await reported(child, 'web', started, `http://localhost:${port}`);
+}
+
+async function reported(child: Supervised, name: string, since: number, what: string): Promise<void> {
+  const how = await child.ready;
+  console.log(`${how === 'timeout' ? '!' : '✓'} ${name.padEnd(30)} ${how === 'timeout' ? 'not ready after 20 s, still starting' : what}  (${secs(since)} s)`);
+}
+
+function fail(e: unknown): void {
   if (stopping) return;
   // one line for a missing prerequisite (StackSetupError), the message otherwise; no stack traces
   console.error(`✗ ${e instanceof Error ? e.message : String(e)}`);
   void shutdown(1);
-});
+}
+
+main().catch(fail);

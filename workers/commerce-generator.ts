@@ -6,22 +6,22 @@
 import { createDb } from '../lib/platform/db';
 import { createKafka } from '../lib/platform/kafka/client';
 import { startHeartbeat } from '../lib/platform/workers/heartbeat';
-import { installSignalHandlers, onShutdown } from '../lib/platform/workers/lifecycle';
+import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 import { poolCounters } from '../lib/commerce/generator/hot-pool';
 import { startGenerator } from '../lib/commerce/generator/run';
 
 const NAME = 'commerce-generator';
-installSignalHandlers(NAME);
+const life = workerLifecycle(NAME);
 
 const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : null);
 const envRate = num(process.env.COMMERCE_RATE);
 const poolMode = process.env.COMMERCE_POOL === 'none' ? 'none' : 'pool';
 
 const db = createDb(undefined, 4);
-onShutdown(() => db.$disconnect());
+life.onShutdown(() => db.$disconnect());
 const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
 await producer.connect();
-onShutdown(() => producer.disconnect());
+life.onShutdown(() => producer.disconnect());
 
 const generator = await startGenerator({ db, producer, name: NAME, envRate, poolMode, seed: num(process.env.COMMERCE_SEED) ?? undefined });
 const heartbeat = startHeartbeat({
@@ -29,9 +29,9 @@ const heartbeat = startHeartbeat({
   worker: NAME,
   details: () => ({ ...generator.counters, poolQueries: poolCounters.queries, poolRefreshes: poolCounters.refreshes, scenario: generator.state().scenario.id }),
 });
-onShutdown(() => heartbeat.stop());
+life.onShutdown(() => heartbeat.stop());
 // Registered last, so it runs first: finish the batches in flight before closing the producer.
-onShutdown(() => generator.stop());
+life.onShutdown(() => generator.stop());
 heartbeat.setStatus('running');
 void heartbeat.beat();
 

@@ -6,10 +6,10 @@
 import { createDb } from '../lib/platform/db';
 import { describePass, runGradePass, type GradePassResult } from '../lib/commerce/grades/run-grade-pass';
 import { startHeartbeat } from '../lib/platform/workers/heartbeat';
-import { installSignalHandlers, onShutdown } from '../lib/platform/workers/lifecycle';
+import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 
 const NAME = 'commerce-grade-updater';
-installSignalHandlers(NAME);
+const life = workerLifecycle(NAME);
 
 const intervalMinutes = Number(process.env.GRADE_INTERVAL_MINUTES || 10);
 if (!(intervalMinutes > 0)) throw new Error(`GRADE_INTERVAL_MINUTES must be a positive number of minutes, not "${process.env.GRADE_INTERVAL_MINUTES}"`);
@@ -19,10 +19,10 @@ const intervalMs = intervalMinutes * 60_000;
 const firstPassDelayMs = Math.max(0, Number(process.env.GRADE_FIRST_PASS_SECONDS || 0)) * 1000;
 
 const db = createDb(undefined, 2);
-onShutdown(() => db.$disconnect());
+life.onShutdown(() => db.$disconnect());
 const stats = { intervalMinutes, passes: 0, lastPassAt: null as string | null, lastPass: null as GradePassResult | null, lastError: null as string | null };
 const heartbeat = startHeartbeat({ db, worker: NAME, details: () => ({ ...stats }) });
-onShutdown(() => heartbeat.stop());
+life.onShutdown(() => heartbeat.stop());
 
 let running = true;
 let wake: () => void = () => {};
@@ -54,7 +54,7 @@ const loop = (async () => {
   }
 })();
 // Registered last, so it runs first: let a pass in flight finish (it commits or rolls back whole), within the stop budget.
-onShutdown(async () => {
+life.onShutdown(async () => {
   running = false;
   wake();
   await Promise.race([loop, new Promise((r) => setTimeout(r, 5_000))]);

@@ -7,26 +7,26 @@ import { createDb } from '../lib/platform/db';
 import { createKafka } from '../lib/platform/kafka/client';
 import { pendingOutboxCount, relayBatch } from '../lib/platform/outbox/relay';
 import { startHeartbeat } from '../lib/platform/workers/heartbeat';
-import { installSignalHandlers, onShutdown } from '../lib/platform/workers/lifecycle';
+import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 
 const NAME = 'platform-outbox-relay';
-installSignalHandlers(NAME);
+const life = workerLifecycle(NAME);
 
 const db = createDb(undefined, 2);
-onShutdown(() => db.$disconnect());
+life.onShutdown(() => db.$disconnect());
 const stats = { publishedTotal: 0, lastPublishedAt: null as string | null, lastError: null as string | null };
 const heartbeat = startHeartbeat({ db, worker: NAME, details: async () => ({ ...stats, pending: await pendingOutboxCount(db) }) });
-onShutdown(() => heartbeat.stop());
+life.onShutdown(() => heartbeat.stop());
 const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
 await producer.connect();
-onShutdown(() => producer.disconnect());
+life.onShutdown(() => producer.disconnect());
 
 let wake: () => void = () => {};
 const listener = new pg.Client({ connectionString: config().DATABASE_URL });
 await listener.connect();
 listener.on('notification', () => wake());
 await listener.query('LISTEN outbox');
-onShutdown(() => listener.end());
+life.onShutdown(() => listener.end());
 
 /**
  * After a wake-up, wait this long before reading the outbox, so the commits of
@@ -66,7 +66,7 @@ const loop = (async () => {
   }
 })();
 // Registered last, so it runs first: finish the batch in flight before closing connections.
-onShutdown(async () => {
+life.onShutdown(async () => {
   running = false;
   wake();
   await loop;

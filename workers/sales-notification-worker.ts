@@ -12,7 +12,7 @@ import { startDeliveryLoop } from '../lib/sales/notifications/delivery';
 import { inboxTransport } from '../lib/sales/notifications/inbox';
 import { createNotifier, type Notifier } from '../lib/sales/notifications/notifier';
 import { webhookTransport } from '../lib/sales/notifications/webhook';
-import { onShutdown } from '../lib/platform/workers/lifecycle';
+import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 import { runWorker } from '../lib/platform/workers/run-worker';
 
 const NAME = 'sales-notification-worker';
@@ -27,8 +27,9 @@ const db = createDb(undefined, 2);
 // what is already pending in the database does not wait for Kafka.
 const loop = startDeliveryLoop({ db, cfg, notifiers, log });
 // Closers run newest first: the consumer stops, then the delivery in flight finishes, then the pool closes.
-onShutdown(() => db.$disconnect());
-onShutdown(() => loop.stop());
+const life = workerLifecycle(NAME); // runWorker adds its closers to the same lifecycle, after these
+life.onShutdown(() => db.$disconnect());
+life.onShutdown(() => loop.stop());
 await runWorker({ name: NAME, topics: [TOPICS.projects], handlers: notificationHandlers(channelOf(cfg)) });
 
 // A line a minute while something happens, so an operator can see an outage and its recovery in the log.

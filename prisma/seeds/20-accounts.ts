@@ -10,25 +10,26 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo-data';
  * comes from the catalogue seed (40-commerce-catalogue), which runs later.
  */
 export default async function seed(db: PrismaClient): Promise<string> {
-  let created = 0;
+  const existing = new Map((await db.account.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true, shopUserId: true },
+  })).map((e) => [e.email, e]));
   for (const a of DEMO_ACCOUNTS) {
-    const existing = await db.account.findUnique({ where: { email: a.email }, select: { id: true, shopUserId: true } });
-    if (existing) {
-      if (a.shopUserId && !existing.shopUserId) await db.account.update({ where: { id: existing.id }, data: { shopUserId: a.shopUserId } });
-      continue;
-    }
-    await db.account.create({
-      data: {
-        email: a.email,
-        role: a.role,
-        displayName: a.displayName,
-        customerId: a.customerId ?? null,
-        salesmanId: a.salesmanId ?? null,
-        shopUserId: a.shopUserId ?? null,
-        passwordHash: await hashPassword(DEMO_PASSWORD),
-      },
-    });
-    created++;
+    const e = existing.get(a.email);
+    if (e && a.shopUserId && !e.shopUserId) await db.account.update({ where: { id: e.id }, data: { shopUserId: a.shopUserId } });
   }
-  return `${DEMO_ACCOUNTS.length} demo accounts (${created} new)`;
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
+  // side by side: scrypt runs on libuv's pool, so the hashes take one core each instead of one after another
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.account.createMany({
+    data: missing.map((a, i) => ({
+      email: a.email,
+      role: a.role,
+      displayName: a.displayName,
+      customerId: a.customerId ?? null,
+      salesmanId: a.salesmanId ?? null,
+      shopUserId: a.shopUserId ?? null,
+      passwordHash: hashes[i]!,
+    })),
+  });
+  return `${DEMO_ACCOUNTS.length} demo accounts (${missing.length} new)`;
 }

@@ -18,10 +18,12 @@ export { PidFile } from './proc';
 export interface StartStackOptions extends StackConfig {
   /** default: TOPIC_SPECS from lib/events/topics */
   topics?: TopicSpec[];
-  /** run `tsx prisma/seed.ts` (idempotent) after migrating */
+  /** run the seed, prisma/seed.ts (idempotent), after migrating */
   seed?: boolean;
   /** false = Postgres without fsync (throwaway test data) */
   durable?: boolean;
+  /** the data dir's pid file, when the caller claimed it first (to start things of its own alongside) */
+  pids?: PidFile;
   /** one line per step; default console.log */
   log?: (line: string) => void;
 }
@@ -40,7 +42,7 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
   const log = o.log ?? ((l: string) => console.log(l));
   fs.mkdirSync(o.dataDir, { recursive: true });
   if (!o.kafkaBrokers) checkKafkaPrerequisites(); // fail before starting anything else
-  const pids = await PidFile.claim(path.join(o.dataDir, 'pids.json'), REPO_ROOT, log);
+  const pids = o.pids ?? (await PidFile.claim(path.join(o.dataDir, 'pids.json'), REPO_ROOT, log));
   let pg: PostgresHandle | undefined;
   let kafka: KafkaHandle | undefined;
   const stop = async () => {
@@ -73,7 +75,7 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
     const topics = o.topics ?? TOPIC_SPECS;
     const created = await ensureTopics(kafkaBrokers, topics);
     log(row('topics', `${topics.length} topics${created.length ? `, created ${created.length}` : ''}`, t));
-    if (o.seed) await seed(databaseUrl, log);
+    if (o.seed) await runSeed(databaseUrl, log);
     return { databaseUrl, kafkaBrokers, pids, stop };
   } catch (e) {
     await stop();
@@ -81,12 +83,16 @@ export async function startStack(o: StartStackOptions): Promise<Stack> {
   }
 }
 
-/** `tsx prisma/seed.ts` as a child (it owns its DB client); skipped with a warning while the file does not exist. */
-async function seed(databaseUrl: string, log: (l: string) => void): Promise<void> {
+/**
+ * The seed (prisma/seed.ts) as a child: it owns its DB client. `bundle` = a bundle of it made with the workers'
+ * (node loads it in ~half the CPU tsx takes, and `npm start` waits for the seed); else through tsx.
+ */
+export async function runSeed(databaseUrl: string, log: (l: string) => void = (l) => console.log(l), bundle?: string): Promise<void> {
   const file = path.join(REPO_ROOT, 'prisma', 'seed.ts');
   if (!fs.existsSync(file)) { log('! seed         prisma/seed.ts not found, skipped'); return; }
   const t = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = bundle && fs.existsSync(bundle) ? ['--enable-source-maps', bundle] : ['--import', 'tsx', file];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   // Progress lines (a seed step may take seconds, e.g. the commerce catalogue) are shown as they come;
   // the child's last line is the summary, shown with the time taken.

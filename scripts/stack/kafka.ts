@@ -1,5 +1,6 @@
 // Single-node Apache Kafka 3.9 in KRaft mode (broker + controller in one JVM), data and logs in dataDir.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,8 +87,11 @@ export async function startKafka(opts: KafkaOptions): Promise<KafkaHandle> {
     let id = fs.existsSync(idFile) ? fs.readFileSync(idFile, 'utf8').trim() : '';
     while (!id) { const c = randomBytes(16).toString('base64url'); if (!c.startsWith('-')) id = c; }
     fs.writeFileSync(idFile, id + '\n');
-    const r = spawnSync('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, '--ignore-formatted'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`kafka storage format failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-10).join('\n')}`);
+    // async: the format is a JVM run of 1-2 s, which a synchronous call would take from everything started alongside
+    await promisify(execFile)('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', props, '--ignore-formatted'], { encoding: 'utf8' })
+      .catch((e: { stdout?: string; stderr?: string; message: string }) => {
+        throw new Error(`kafka storage format failed:\n${((e.stdout ?? '') + (e.stderr ?? '') || e.message).trim().split('\n').slice(-10).join('\n')}`);
+      });
   }
 
   // AppCDS: an archive of the ~7k classes the broker loads cuts JVM start-up by ~0.5 s on 2 cores. The first run

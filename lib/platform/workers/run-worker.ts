@@ -5,7 +5,7 @@ import { createKafka } from '../kafka/client';
 import { startConsumer, type BatchHandler, type Handlers } from '../kafka/run-consumer';
 import { ConsumerHealth } from './consumer-health';
 import { startHeartbeat } from './heartbeat';
-import { installSignalHandlers, onShutdown, shutdown } from './lifecycle';
+import { workerLifecycle } from './lifecycle';
 
 export interface WorkerSpec {
   /** Process name, also the consumer group id (with the topic prefix): replicas share the work. */
@@ -24,17 +24,17 @@ export interface WorkerSpec {
 export async function runWorker(spec: WorkerSpec): Promise<void> {
   const { name } = spec;
   const groupId = `${TOPIC_PREFIX}${name}`;
-  installSignalHandlers(name);
+  const life = workerLifecycle(name);
   const db = createDb(undefined, 4);
-  onShutdown(() => db.$disconnect());
+  life.onShutdown(() => db.$disconnect());
   const health = new ConsumerHealth(groupId);
   const heartbeat = startHeartbeat({ db, worker: name, details: health.details });
   // Registered after the database, so it runs before it closes: the last beat says "stopped".
-  onShutdown(() => heartbeat.stop());
+  life.onShutdown(() => heartbeat.stop());
   const kafka = createKafka(name);
   const producer = kafka.producer();
   await producer.connect();
-  onShutdown(() => producer.disconnect());
+  life.onShutdown(() => producer.disconnect());
 
   let announced = false;
   const beforeRun = (consumer: Consumer) => {
@@ -45,9 +45,9 @@ export async function runWorker(spec: WorkerSpec): Promise<void> {
       announced = true;
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) void shutdown(name, 1, payload.error);
+      if (!payload.restart) void life.shutdown(1, payload.error);
     });
   };
   const consumer = await startConsumer({ kafka, db, producer, groupId, topics: spec.topics, handlers: spec.handlers, dedupe: spec.dedupe, beforeRun, onProgress: health.onProgress });
-  onShutdown(() => consumer.disconnect());
+  life.onShutdown(() => consumer.disconnect());
 }
