@@ -5,6 +5,7 @@ describe('roleOf', () => {
   it('names the product part from the command line', () => {
     expect(roleOf('next-server (v16.4.6)')).toBe('web (next-server)');
     expect(roleOf('/usr/bin/node --import tsx workers/sales-alarm-worker.ts')).toBe('sales-alarm-worker');
+    expect(roleOf('/usr/bin/node --enable-source-maps /work/main/.build/workers/16af4b423c/platform-and-sales.mjs')).toBe('platform-and-sales');
     expect(roleOf('java -Xmx512m -cp /work/main/.cache/kafka-3.9.1/libs/* kafka.Kafka server.properties')).toBe('kafka');
     expect(roleOf('postgres: postgres switchboard 127.0.0.1(5432) idle')).toBe('postgresql');
     expect(roleOf('node --import tsx scripts/start.ts')).toBe('supervisor');

@@ -8,7 +8,8 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 /** The part of the product a process belongs to, from its command line. */
 export function roleOf(cmd: string): string {
   if (cmd.startsWith('next-server') || cmd.includes('next/dist/bin/next')) return 'web (next-server)';
-  const worker = /workers\/([\w-]+)\.ts/.exec(cmd);
+  // workers/<name>.ts through tsx, or npm start's bundle .build/workers/<hash>/<process>.mjs (a process may host several workers)
+  const worker = /workers\/([\w-]+)\.ts/.exec(cmd) ?? /\.build\/workers\/\w+\/([\w-]+)\.mjs/.exec(cmd);
   if (worker) return worker[1]!;
   if (/\bjava\b/.test(cmd) && cmd.includes('kafka')) return 'kafka';
   if (/postgres/.test(cmd)) return 'postgresql';
