@@ -5,5 +5,6 @@ import salesDesk from './10-sales-desk';
 import accounts from './20-accounts';
 import interests from './30-interests';
 import commerceCatalogue from './40-commerce-catalogue';
+import promotions from './50-promotions';
 
-export const SEED_STEPS = { '10-sales-desk': salesDesk, '20-accounts': accounts, '30-interests': interests, '40-commerce-catalogue': commerceCatalogue };
+export const SEED_STEPS = { '10-sales-desk': salesDesk, '20-accounts': accounts, '30-interests': interests, '40-commerce-catalogue': commerceCatalogue, '50-promotions': promotions };

@@ -25,6 +25,11 @@ import { mulberry32, type Rng } from './model/rng';
 import { scenarioById } from './model/scenarios';
 import { newUserSchedule, userSeq } from './model/user';
 import { realClock, Shop } from './shop';
+import { PromoBehaviourModel, type RunningPromotion } from './model/promo-behaviour';
+import { PurchaseRecords } from './model/purchase';
+import { runningPromotions } from '../../promotions/catalogue/running';
+import { TOPICS } from '../../platform/events/topics';
+import { kstIso } from '../../platform/time/kst';
 
 export interface GeneratorOptions {
   db: Db;
@@ -50,6 +55,10 @@ export interface GeneratorCounters {
   skipped: number;
   sends: number;
   sendErrors: number;
+  /** promotion behaviour (seed 001): views, clicks, and carts bought by a user a click brought back (the ground truth) */
+  views: number;
+  clicks: number;
+  clickDrivenPurchases: number;
 }
 
 export interface Generator {
@@ -82,7 +91,11 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
   // User ids go on from the highest in PostgreSQL. A restart within a second or so of publishing a user the
   // users sink has not written yet would hand that id out again (the sink keeps the first): a known gap.
   const shop = new Shop({ rng, clock: realClock, pool, nextUserSeq: await nextUserSeqFrom(db) });
-  const counters: GeneratorCounters = { carts: 0, lines: 0, users: 0, products: 0, skipped: 0, sends: 0, sendErrors: 0 };
+  const counters: GeneratorCounters = { carts: 0, lines: 0, users: 0, products: 0, skipped: 0, sends: 0, sendErrors: 0, views: 0, clicks: 0, clickDrivenPurchases: 0 };
+  const promo = new PromoBehaviourModel<(typeof pool.users)[number]>(rng);
+  const purchases = new PurchaseRecords(rng);
+  let promotions: RunningPromotion[] = await runningPromotions(db, new Date());
+  let lastTickAt = Date.now();
   const reported = { ...counters };
 
   let control: GeneratorControlRow = await getGeneratorControl(db);
@@ -103,6 +116,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
 
   const poll = async () => {
     try {
+      promotions = await runningPromotions(db, new Date());
       control = await getGeneratorControl(db);
       const now = new Date();
       const s = activeScenario(control, now);
@@ -154,9 +168,11 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     }
   };
 
-  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[] }, tally: Partial<GeneratorCounters>) => {
+  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[]; purchases: Message[]; behaviours: Message[] }, tally: Partial<GeneratorCounters>) => {
     const topicMessages = [
       { topic: OrderPlaced.topic, messages: messages.orders },
+      { topic: TOPICS.purchase, messages: messages.purchases },
+      { topic: TOPICS.promoBehavior, messages: messages.behaviours },
       { topic: UserRegistered.topic, messages: messages.users },
       { topic: ProductListed.topic, messages: messages.products },
     ].filter((t) => t.messages.length);
@@ -199,6 +215,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     const orders: Message[] = [];
     const users: Message[] = [];
     const products: Message[] = [];
+    const purchaseMessages: Message[] = [];
+    const behaviours: Message[] = [];
     const tally = { carts: 0, lines: 0, users: 0, products: 0 };
     if (now >= nextUsersAt) {
       const sched = newUserSchedule((now - startedAt) / 3_600_000);
@@ -223,18 +241,26 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
       } else {
         warnedEmpty = false;
         if (pool.mode === 'pool') await pool.beforeCarts(take);
+        // Promotion views and clicks since the last tick, in proportion to the carts (model/promo-behaviour.ts).
+        for (const b of promo.browse(pool.users, promotions, take, new Date(now), Math.max(1, now - lastTickAt))) {
+          const record = { eventId: randomUUID(), userId: b.userId, promotionId: b.promotionId, action: b.action, occurredAt: kstIso(b.at) };
+          behaviours.push({ key: b.userId, value: JSON.stringify(record) });
+        }
         for (let i = 0; i < take; i++) {
           if (pool.mode === 'none') await pool.beforeCarts(1);
-          const order = shop.checkout(s, hour);
+          const order = shop.checkout(s, hour, promo.clickedBuyer(new Date()) ?? undefined);
           orders.push(message(OrderPlaced, order, new Date(order.orderedAt)));
+          purchaseMessages.push({ key: order.userId, value: JSON.stringify(purchases.of(order)) });
           tally.lines += order.lines.length;
         }
         tally.carts += take;
         pending -= take;
       }
     }
+    lastTickAt = now;
+    Object.assign(counters, promo.counts);
     if (orders.length || users.length || products.length) {
-      const p = send({ orders, users, products }, tally).finally(() => inFlight.delete(p));
+      const p = send({ orders, users, products, purchases: purchaseMessages, behaviours }, tally).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }

@@ -87,10 +87,11 @@ export class Shop {
     return this.goods.table.draw(this.rng);
   }
 
-  /** One cart checked out now: one buyer, 1-10 distinct products, one payment, one shipping fee, one discount. */
-  checkout(s: Scenario, hour = kstHour(this.clock.now())): OrderPlacedPayload {
+  /** One cart checked out now: one buyer (the shop's pick unless given), 1-10 distinct products, one payment, one shipping fee, one discount. */
+  checkout(s: Scenario, hour = kstHour(this.clock.now()), buyerChosen?: PoolUserEntry): OrderPlacedPayload {
     const at = this.clock.now();
-    const buyer = this.pickBuyer(s, hour);
+    // a buyer chosen by the caller: one a promotion click brought back (model/promo-behaviour.ts)
+    const buyer = buyerChosen ?? this.pickBuyer(s, hour);
     const size = cartSize(this.rng);
     const chosen = new Set<string>();
     const lines: OrderLinePayload[] = [];

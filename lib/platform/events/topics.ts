@@ -18,6 +18,13 @@ export function topicsFor(prefix: string) {
     commerceProducts: `${prefix}commerce.products`,
     /** Checked-out carts, one order with its lines each (key: user id, so one user's orders stay in order). */
     commerceOrders: `${prefix}commerce.orders`,
+    /** Promotion attribution (seed 001), keyed by user id. In: every cart as a purchase, and promotion views and clicks. */
+    purchase: `${prefix}purchase`,
+    promoBehavior: `${prefix}promo_behavior`,
+    /** Out: every purchase with promotion_affect 0 or 1 (key: user id). */
+    purchaseAttributed: `${prefix}purchase.attributed`,
+    /** Out: the promotion-affected purchases, masked: no user id, no card (key: purchase id). */
+    promotion: `${prefix}promotion`,
     /** Messages a consumer could not decode or validate, with the reason in headers. */
     deadLetter: `${prefix}switchboard.dead-letter`,
   } as const;
@@ -43,6 +50,13 @@ export function topicSpecsFor(prefix: string): { topic: Topic; numPartitions: nu
     { topic: t.commerceUsers, numPartitions: 6, config: retention(7) },
     { topic: t.commerceProducts, numPartitions: 6, config: retention(7) },
     { topic: t.commerceOrders, numPartitions: 6, config: retention(30) },
+    // purchase and promo_behavior must have the same partition count and partitioner (kafkajs' default, murmur2 of
+    // the key, on both): partition i of each holds the same users, so one attributor task joins them (it checks).
+    // Seed 001 kept them 5 days.
+    { topic: t.purchase, numPartitions: 6, config: retention(5) },
+    { topic: t.promoBehavior, numPartitions: 6, config: retention(5) },
+    { topic: t.purchaseAttributed, numPartitions: 6, config: retention(5) },
+    { topic: t.promotion, numPartitions: 6, config: retention(5) },
     { topic: t.deadLetter, numPartitions: 1 },
   ];
 }

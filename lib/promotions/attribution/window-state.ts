@@ -50,7 +50,8 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
   private decided = new Map<string, number>(); // purchaseId -> event time
   private missedByUser = new Map<string, number[]>(); // userId -> event times of its purchases decided 0
   private lastArrival = -Infinity;
-  private readonly keepMs: number;
+  /** how long behaviours are held behind stream time */
+  readonly keepMs: number;
 
   constructor(readonly graceMs = 1000) {
     this.keepMs = ATTRIBUTION_WINDOW_MS + Math.max(graceMs, 60_000);
@@ -58,6 +59,24 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
 
   /** Purchases waiting for their grace to pass. */
   get pending(): number { return this.waiting.size; }
+
+  isWaiting(purchaseId: string): boolean { return this.waiting.has(purchaseId); }
+
+  /** True when this eventId was seen before (within the kept horizon): the record would be ignored. */
+  seen(eventId: string): boolean { return this.seenEvents.has(eventId); }
+
+  /**
+   * Back to where a previous run stopped: its stream time and the purchases it left waiting (from PostgreSQL).
+   * Call before any record; the behaviours are then replayed from Kafka through addBehaviour.
+   */
+  restore(streamTime: number | null, waiting: { purchase: P; arrivedAt: number }[]): void {
+    if (streamTime !== null) this.streamTime = Math.max(this.streamTime, streamTime);
+    for (const w of waiting) {
+      if (this.waiting.has(w.purchase.purchaseId)) continue;
+      this.seenEvents.set(w.purchase.eventId, w.purchase.at);
+      this.wait({ purchase: w.purchase, arrivedAt: w.arrivedAt });
+    }
+  }
 
   /** A behaviour read from the partition (wall = arrival time). Returns the decisions it brings. */
   addBehaviour(b: BehaviourAt, wall: number): Decision<P>[] {
