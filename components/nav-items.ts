@@ -7,6 +7,7 @@ export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {
     { href: '/staff/projects', label: 'Projects' },
     { href: '/staff/stats', label: 'Statistics' },
     { href: '/staff/commerce', label: 'Commerce' },
+    { href: '/staff/promotions', label: 'Promotions' },
     { href: '/staff/dead-letters', label: 'Dead letters' },
   ],
   customer: [

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   stackStarting = startStack({ ...cfg, pids, topics: TOPIC_SPECS, seed: stackOnly });
   // Where the stack will be: known before it is up, so the web server can start alongside it.
   const urls = { DATABASE_URL: cfg.databaseUrl ?? localDatabaseUrl(cfg.pgPort), KAFKA_BROKERS: cfg.kafkaBrokers ?? `127.0.0.1:${cfg.kafkaPort}` };
-  const env = { GRADE_FIRST_PASS_SECONDS: '60', ...process.env, ...urls };
+  const env = { GRADE_FIRST_PASS_SECONDS: '60', INGEST_DIR: path.join(cfg.dataDir, 'ingest'), ...process.env, ...urls };
   // Bundled while PostgreSQL and Kafka come up. Should esbuild fail, the workers still run, through tsx.
   const bundleDir = workerBundleDir(cfg.dataDir);
   const bundling = stackOnly ? undefined : bundleWorkers(PROCESSES, bundleDir, { seed: path.join(REPO_ROOT, 'prisma', 'seed.ts') }).then(

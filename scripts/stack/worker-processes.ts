@@ -12,8 +12,9 @@ export const workerFiles = (): string[] =>
  * Workers that `npm start` runs together in one process. Each Node process costs ~1 s of CPU to load
  * (kafkajs, Prisma, pg, zod and our catalogue, mostly compiled on start), and fourteen of them starting at
  * once on 2 cores were the long pole of `npm start` (17-20 s of its 27 s). These workers are light (a few
- * events a second, or a timer), so they share one process and one load; the busy ones (the generator, the
- * order sink replicas, the commerce projection) keep a process, and so a core, of their own. A worker that
+ * events a second, a timer, a watched directory), so they share one process and one load; the busy ones (the
+ * generator, the order sink replicas, the commerce projection, the promotion attributor) keep a process, and so a
+ * core, of their own. A worker that
  * fails stops its whole process, which the supervisor restarts. Tests still run each worker alone.
  */
 const SHARED: Record<string, string[]> = {
@@ -21,7 +22,7 @@ const SHARED: Record<string, string[]> = {
     'platform-outbox-relay', 'platform-dead-letter-recorder',
     'sales-alarm-worker', 'sales-projection-worker', 'sales-notification-worker', 'sales-annual-project-policy',
   ],
-  'commerce-catalogue': ['commerce-user-sink', 'commerce-product-sink', 'commerce-grade-updater'],
+  'catalogue-and-intake': ['commerce-user-sink', 'commerce-product-sink', 'commerce-grade-updater', 'promotions-file-intake'],
 };
 
 /** Workers run as several replicas of one consumer group (the group spreads the partitions over them). */

@@ -32,7 +32,7 @@ export interface Cursor {
 interface Held { offset: bigint; maxAt: number; n: number }
 const HELD_CHUNK = 64;
 
-export interface BehaviourCount { promotionId: string; action: 'view' | 'click'; minute: number; n: number }
+export interface BehaviourCount { promotionId: string; userId: string; action: 'view' | 'click'; minute: number; n: number }
 
 export interface Step {
   decisions: Decision<HeldPurchase>[];
@@ -147,9 +147,10 @@ export class PartitionTask {
       else this.held.push({ offset: item.offset, maxAt: item.behaviour.at, n: 1 });
       if (counted) {
         const minute = Math.floor(item.behaviour.at / 60_000) * 60_000;
-        const key = `${item.behaviour.promotionId}\0${item.behaviour.action}\0${minute}`;
+        const { promotionId, userId, action } = item.behaviour;
+        const key = `${promotionId}\0${userId}\0${action}\0${minute}`;
         const counts = (step.counts ??= new Map());
-        const c = counts.get(key) ?? { promotionId: item.behaviour.promotionId, action: item.behaviour.action, minute, n: 0 };
+        const c = counts.get(key) ?? { promotionId, userId, action, minute, n: 0 };
         c.n++;
         counts.set(key, c);
       }

@@ -47,7 +47,8 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
     };
   });
   const waiting = step.waiting.map((w) => ({ purchaseId: w.purchase.purchaseId, record: w.purchase.record, arrivedAt: new Date(w.arrivedAt).toISOString() }));
-  const behaviours = step.behaviours.map((b) => ({ promotionId: b.promotionId, minute: new Date(b.minute).toISOString(), views: b.action === 'view' ? b.n : 0, clicks: b.action === 'click' ? b.n : 0 }));
+  const behaviours = step.behaviours.map((b) => ({ promotionId: b.promotionId, userId: b.userId, minute: new Date(b.minute).toISOString(),
+    views: b.action === 'view' ? b.n : 0, clicks: b.action === 'click' ? b.n : 0 }));
   const c = step.cursor;
   const [row] = await db.$queryRaw<{ inserted: AttributedPurchase[] | null }[]>`
     WITH d AS (
@@ -68,9 +69,19 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
       WHERE w."purchaseId" NOT IN (SELECT "purchaseId" FROM d)
         AND NOT EXISTS (SELECT 1 FROM "AttributionDecision" a WHERE a."purchaseId" = w."purchaseId")
       ON CONFLICT ("purchaseId") DO NOTHING),
+    -- a behaviour says only who: the age group is the shop user's (the shop is the audience), else "unknown"
+    beh AS (
+      SELECT b.*, CASE WHEN u.age IS NULL THEN 'unknown' WHEN u.age < 20 THEN '10대' WHEN u.age >= 60 THEN '60대 이상'
+        ELSE (u.age / 10 * 10)::text || '대' END AS "ageGroup"
+      FROM jsonb_to_recordset(${JSON.stringify(behaviours)}::jsonb) AS b("promotionId" text, "userId" text, minute timestamptz, views int, clicks int)
+      LEFT JOIN "ShopUser" u ON u.id = b."userId"),
+    clicked AS (
+      INSERT INTO "PromotionClicker" ("promotionId", "userId", "ageGroup")
+      SELECT DISTINCT ON ("promotionId", "userId") "promotionId", "userId", "ageGroup" FROM beh WHERE clicks > 0
+      ORDER BY "promotionId", "userId"
+      ON CONFLICT DO NOTHING RETURNING "promotionId", "ageGroup"),
     counts AS (
-      SELECT "promotionId", 'all' AS "ageGroup", minute, views, clicks, 0 AS purchases, 0::bigint AS revenue
-      FROM jsonb_to_recordset(${JSON.stringify(behaviours)}::jsonb) AS b("promotionId" text, minute timestamptz, views int, clicks int)
+      SELECT "promotionId", "ageGroup", minute, views, clicks, 0 AS purchases, 0::bigint AS revenue FROM beh
       UNION ALL
       SELECT "promotionId", "ageGroup", date_trunc('minute', "purchasedAt"), 0, 0, 1, amount FROM ins WHERE affect = 1),
     stats AS (
@@ -82,6 +93,19 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
         clicks = "PromotionStatsMinute".clicks + EXCLUDED.clicks,
         "affectedPurchases" = "PromotionStatsMinute"."affectedPurchases" + EXCLUDED."affectedPurchases",
         revenue = "PromotionStatsMinute".revenue + EXCLUDED.revenue),
+    totals AS (
+      SELECT "promotionId", "ageGroup", 0 AS clickers, views, clicks, purchases, revenue FROM counts
+      UNION ALL
+      SELECT "promotionId", "ageGroup", 1, 0, 0, 0, 0 FROM clicked),
+    reach AS (
+      INSERT INTO "PromotionReach" ("promotionId", "ageGroup", clickers, views, clicks, "affectedPurchases", revenue)
+      SELECT "promotionId", "ageGroup", sum(clickers), sum(views), sum(clicks), sum(purchases), sum(revenue) FROM totals
+      GROUP BY "promotionId", "ageGroup"
+      ON CONFLICT ("promotionId", "ageGroup") DO UPDATE SET
+        clickers = "PromotionReach".clickers + EXCLUDED.clickers, views = "PromotionReach".views + EXCLUDED.views,
+        clicks = "PromotionReach".clicks + EXCLUDED.clicks,
+        "affectedPurchases" = "PromotionReach"."affectedPurchases" + EXCLUDED."affectedPurchases",
+        revenue = "PromotionReach".revenue + EXCLUDED.revenue),
     cur AS (
       INSERT INTO "AttributionCursor" ("purchaseTopic", partition, "purchaseOffset", "behaviorOffset", "behaviorReplayOffset", "streamTime",
         "latePurchases", "lateBehaviors", "updatedAt")

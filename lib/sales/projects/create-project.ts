@@ -4,7 +4,8 @@ import { ProjectCreated } from '../../platform/events/catalog';
 import { recordEvent } from '../../platform/outbox/record-event';
 import type { Viewer } from '../../platform/session/viewer';
 import { fromDay } from './dates';
-import { assertNameFree, assertStaff, parseOrThrow, uniqueNameGuard } from './guard';
+import { assertNameFree, assertStaff, uniqueNameGuard } from './guard';
+import { parseOrThrow } from '../../platform/validation';
 import { createProjectSchema } from './schemas';
 import { toSnapshot, type ProjectSnapshot } from './snapshot';
 

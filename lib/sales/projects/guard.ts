@@ -1,19 +1,11 @@
-import type { z } from 'zod';
 import type { Tx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { Project } from '../../generated/prisma/client';
 import type { Viewer } from '../../platform/session/viewer';
-import { fieldErrorsOf } from '../../platform/validation';
 
 /** Project commands are staff work; checked here too, so no caller can forget it. */
 export function assertStaff(viewer: Viewer | null | undefined, what: string): void {
   if (viewer?.role !== 'staff') throw new AppError('FORBIDDEN', `Only staff can ${what} a project.`);
-}
-
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID', 'Please correct the highlighted fields.', fieldErrorsOf(parsed.error));
-  return parsed.data;
 }
 
 /**
