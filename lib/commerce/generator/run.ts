@@ -23,7 +23,7 @@ import { nextBurst, type Pace } from './model/pace';
 import { newProductGapMs } from './model/product';
 import { mulberry32, type Rng } from './model/rng';
 import { scenarioById } from './model/scenarios';
-import { newUserSchedule, userSeq } from './model/user';
+import { newUserSchedule, userId, userSeq } from './model/user';
 import { realClock, Shop } from './shop';
 import { PromoBehaviourModel, type RunningPromotion } from './model/promo-behaviour';
 import { PurchaseRecords } from './model/purchase';
@@ -242,7 +242,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
         warnedEmpty = false;
         if (pool.mode === 'pool') await pool.beforeCarts(take);
         // Promotion views and clicks since the last tick, in proportion to the carts (model/promo-behaviour.ts).
-        for (const b of promo.browse(pool.users, promotions, take, new Date(now), Math.max(1, now - lastTickAt))) {
+        const anyUser = () => userId(1 + Math.floor(rng() * Math.max(1, shop.nextUserSeq - 1)));
+        for (const b of promo.browse(pool.users, promotions, take, new Date(now), Math.max(1, now - lastTickAt), anyUser)) {
           const record = { eventId: randomUUID(), userId: b.userId, promotionId: b.promotionId, action: b.action, occurredAt: kstIso(b.at) };
           behaviours.push({ key: b.userId, value: JSON.stringify(record) });
         }

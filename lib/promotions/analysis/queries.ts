@@ -13,8 +13,13 @@ export interface GroupFigures {
   /** users who clicked */
   clickers: number;
   affectedPurchases: number;
+  /** affected purchases attributed to a click */
+  clickPurchases: number;
   revenue: number;
-  /** affected purchases / users who clicked; null with no clicker */
+  /**
+   * click-attributed purchases / users who clicked; null with no clicker. (All affected purchases over clickers would
+   * pass 100 %: a view attributes a purchase too, and views are most of the behaviour.)
+   */
   conversion: number | null;
 }
 
@@ -32,9 +37,11 @@ export interface PromotionAnalysis {
 }
 
 const GROUP_ORDER = [...AGE_GROUPS, 'unknown'];
-const figures = (ageGroup: string, r?: { views: number; clicks: number; clickers: number; affectedPurchases: number; revenue: bigint | number }): GroupFigures => {
-  const f = { ageGroup, views: r?.views ?? 0, clicks: r?.clicks ?? 0, clickers: r?.clickers ?? 0, affectedPurchases: r?.affectedPurchases ?? 0, revenue: Number(r?.revenue ?? 0) };
-  return { ...f, conversion: f.clickers ? f.affectedPurchases / f.clickers : null };
+type Counts = { views: number; clicks: number; clickers: number; affectedPurchases: number; clickPurchases: number; revenue: bigint | number };
+const figures = (ageGroup: string, r?: Counts): GroupFigures => {
+  const f = { ageGroup, views: r?.views ?? 0, clicks: r?.clicks ?? 0, clickers: r?.clickers ?? 0, affectedPurchases: r?.affectedPurchases ?? 0,
+    clickPurchases: r?.clickPurchases ?? 0, revenue: Number(r?.revenue ?? 0) };
+  return { ...f, conversion: f.clickers ? f.clickPurchases / f.clickers : null };
 };
 
 export async function getPromotionAnalysis({ minutes = 60 }: { minutes?: number } = {}): Promise<PromotionAnalysis> {
@@ -48,8 +55,9 @@ export async function getPromotionAnalysis({ minutes = 60 }: { minutes?: number 
   const out: PromotionFigures[] = promotions.map((p) => {
     const mine = reach.filter((r) => r.promotionId === p.id);
     const byAgeGroup = GROUP_ORDER.filter((g) => g !== 'unknown' || mine.some((r) => r.ageGroup === g)).map((g) => figures(g, mine.find((r) => r.ageGroup === g)));
-    const sum = (k: 'views' | 'clicks' | 'clickers' | 'affectedPurchases') => mine.reduce((s, r) => s + r[k], 0);
-    const total = figures('all', { views: sum('views'), clicks: sum('clicks'), clickers: sum('clickers'), affectedPurchases: sum('affectedPurchases'), revenue: mine.reduce((s, r) => s + Number(r.revenue), 0) });
+    const sum = (k: 'views' | 'clicks' | 'clickers' | 'affectedPurchases' | 'clickPurchases') => mine.reduce((s, r) => s + r[k], 0);
+    const total = figures('all', { views: sum('views'), clicks: sum('clicks'), clickers: sum('clickers'), affectedPurchases: sum('affectedPurchases'),
+      clickPurchases: sum('clickPurchases'), revenue: mine.reduce((s, r) => s + Number(r.revenue), 0) });
     return { ...p, total, byAgeGroup };
   });
   const series = Array.from({ length: minutes }, (_, i) => {

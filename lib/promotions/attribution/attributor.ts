@@ -45,7 +45,7 @@ export interface Attributor {
 
 /** A buffered input this far ahead of the other is paused until the other catches up. */
 const MAX_BUFFERED = 50_000;
-const TICK_MS = 100;
+const TICK_MS = 50;
 
 /** Fails with a clear message when purchase and promo_behavior cannot be joined partition by partition. */
 export async function checkCoPartitioned(kafka: Kafka): Promise<number> {
@@ -128,17 +128,22 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
           await admin.connect();
           let cursor;
           let replayFrom;
+          let high = { purchase: 0n, behaviour: 0n };
           try {
             // Records that retention removed while the attributor was away are gone: start at what is left.
-            const low = async (topic: string) => BigInt((await admin.fetchTopicOffsets(topic)).find((f) => f.partition === partition)?.low ?? '0');
-            const [lowP, lowB] = [await low(TOPICS.purchase), await low(TOPICS.promoBehavior)];
+            const offsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).find((f) => f.partition === partition);
+            const [offP, offB] = [await offsets(TOPICS.purchase), await offsets(TOPICS.promoBehavior)];
+            const [lowP, lowB] = [BigInt(offP?.low ?? '0'), BigInt(offB?.low ?? '0')];
+            high = { purchase: BigInt(offP?.high ?? '0'), behaviour: BigInt(offB?.high ?? '0') };
             const c = restored.cursor ?? { purchaseOffset: 0n, behaviorOffset: 0n, behaviorReplayOffset: 0n, streamTime: null };
             if (restored.cursor && (c.purchaseOffset < lowP || c.behaviorOffset < lowB)) log(`partition ${partition}: records before offsets ${lowP}/${lowB} were removed by retention before they were read`);
             cursor = { ...c, purchaseOffset: c.purchaseOffset < lowP ? lowP : c.purchaseOffset, behaviorOffset: c.behaviorOffset < lowB ? lowB : c.behaviorOffset };
             // the behaviours the window held are read again (not counted again) to rebuild it
             replayFrom = cursor.behaviorReplayOffset < lowB ? lowB : cursor.behaviorReplayOffset;
           } finally { await admin.disconnect(); }
-          task = new PartitionTask(partition, graceMs, cursor, restored.waiting, replayFrom, Date.now());
+          // an input already at its end holds the other back only briefly; one with records to read, until they come
+          task = new PartitionTask(partition, graceMs, cursor, restored.waiting, replayFrom,
+            { purchase: cursor.purchaseOffset >= high.purchase, behaviour: replayFrom >= high.behaviour });
           tasks.set(partition, task);
           await publish(await unpublished(db, TOPICS.purchase, partition));
           log(`partition ${partition}: from purchase ${cursor.purchaseOffset}, behaviour ${cursor.behaviorOffset} (reading again from ${replayFrom}), ${restored.waiting.length} waiting`);

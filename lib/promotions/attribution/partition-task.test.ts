@@ -13,18 +13,27 @@ const b = (offset: bigint, ts: number, at = ts, action: 'view' | 'click' = 'clic
 describe('PartitionTask', () => {
   it('holds purchases back while the behaviour input may still have earlier records, then joins them in timestamp order', () => {
     const wall = 1_000_000;
-    const task = new PartitionTask(0, 1000, start, [], 0n, wall);
+    const task = new PartitionTask(0, 1000, start, [], 0n);
     task.offer('purchase', [p(0n, T, 'a')], true, wall);
     expect(task.drain(wall).decisions).toEqual([]); // behaviours not caught up yet: the purchase waits in the buffer
     task.offer('behaviour', [b(0n, T - 60_000)], true, wall + 10);
-    const step = task.drain(wall + 10);
+    const step = task.drain(wall + IDLE_MS);
     expect(step.decisions.map((d) => [d.purchase.purchaseId, d.affect, d.by])).toEqual([['a', 1, 'window']]);
     expect(step.cursor).toMatchObject({ purchaseOffset: 1n, behaviorOffset: 1n, streamTime: T });
   });
 
-  it('lets one input run on once the other has been quiet for IDLE_MS', () => {
+  it('waits past IDLE_MS while the other input is known to have more (its last fetch did not reach the end)', () => {
+    const wall = 1_500_000;
+    const task = new PartitionTask(0, 1000, start, [], 0n, { purchase: true, behaviour: false });
+    task.offer('purchase', [p(0n, T, 'a')], true, wall);
+    expect(task.drain(wall + 10 * IDLE_MS).records).toBe(0);
+    task.offer('behaviour', [b(0n, T - 1000)], true, wall + 10 * IDLE_MS);
+    expect(task.drain(wall + 10 * IDLE_MS).decisions.map((d) => d.affect)).toEqual([1]);
+  });
+
+  it('lets one input run on IDLE_MS after its record came, when the other is at its end', () => {
     const wall = 2_000_000;
-    const task = new PartitionTask(0, 1000, start, [], 0n, wall);
+    const task = new PartitionTask(0, 1000, start, [], 0n);
     task.offer('purchase', [p(0n, T, 'a')], true, wall);
     expect(task.drain(wall + IDLE_MS - 1).records).toBe(0);
     expect(task.drain(wall + IDLE_MS).records).toBe(1);
@@ -33,7 +42,7 @@ describe('PartitionTask', () => {
   it('does not count a behaviour read again after a restart, and refuses a batch that starts past its position', () => {
     const wall = 3_000_000;
     const from = { purchaseOffset: 5n, behaviorOffset: 3n, behaviorReplayOffset: 1n, streamTime: T };
-    const task = new PartitionTask(0, 1000, from, [], 1n, wall);
+    const task = new PartitionTask(0, 1000, from, [], 1n);
     expect(task.offer('purchase', [p(7n, T, 'x')], true, wall)).toBe(false); // 5 and 6 would be skipped
     expect(task.position('behaviour')).toBe(1n);
     task.offer('behaviour', [b(1n, T - 2000), b(2n, T - 1000), b(3n, T)], true, wall);
@@ -45,12 +54,12 @@ describe('PartitionTask', () => {
 
   it('moves the replay offset on once the behaviours have left the window', () => {
     const wall = 4_000_000;
-    const task = new PartitionTask(0, 1000, start, [], 0n, wall);
+    const task = new PartitionTask(0, 1000, start, [], 0n);
     // 64 old views (one chunk), then 6 within the window of a purchase 20 minutes later
     const old = Array.from({ length: 70 }, (_, i) => (i < 64 ? b(BigInt(i), T + i, T + i, 'view') : b(BigInt(i), T + i, T + 20 * 60_000 - 1000, 'view', `recent${i}`)));
     task.offer('behaviour', old, true, wall);
     task.offer('purchase', [p(0n, T + 100, 'late-in-stream', T + 20 * 60_000)], true, wall);
-    const step = task.drain(wall);
+    const step = task.drain(wall + IDLE_MS);
     // the first 64-behaviour chunk is older than the window; the chunk from offset 64 is the first that may matter
     expect(step.cursor.behaviorReplayOffset).toBe(64n);
     expect(step.decisions.map((d) => [d.purchase.purchaseId, d.affect])).toEqual([['late-in-stream', 1]]);

@@ -2,8 +2,9 @@
  * One attributor task: partition i of `purchase` and of `promo_behavior` (the same users), joined in event time by
  * a WindowState. Kafka hands the two inputs over independently; the task merges them by record timestamp, the way
  * Kafka Streams does, so a backlog on one input (after a restart, say) does not let the other run ahead and decide
- * purchases before their behaviours were read. An input with nothing buffered holds the other back only while it
- * may still have records: not once its last fetch reached the partition's end, nor after IDLE_MS without a fetch.
+ * purchases before their behaviours were read. An input with nothing buffered holds the other back while it is
+ * known to have more (its last fetch did not reach the partition's end), and otherwise for IDLE_MS after the
+ * waiting record arrived: the two inputs' batches of one fetch reach the task one after the other, a few ms apart.
  *
  * What a step did (decisions, purchases left waiting, behaviour counts, where the inputs are) is returned for the
  * store to write in one transaction; the task itself does no I/O.
@@ -15,10 +16,11 @@ import { WindowState, type Decision } from './window-state';
 export type Input = 'purchase' | 'behaviour';
 
 /** A record as read: decoded and standardised, or bad (already parked on the dead-letter topic by the caller). */
-export type Item =
+export type Item = (
   | { input: 'purchase'; offset: bigint; ts: number; purchase: HeldPurchase }
   | { input: 'behaviour'; offset: bigint; ts: number; behaviour: BehaviourAt }
-  | { input: Input; offset: bigint; ts: number; bad: true };
+  | { input: Input; offset: bigint; ts: number; bad: true }
+) & { arrivedAt?: number };
 
 export interface Cursor {
   purchaseOffset: bigint;
@@ -45,15 +47,14 @@ export interface Step {
   records: number;
 }
 
-export const IDLE_MS = 250;
+export const IDLE_MS = 100;
 
 export class PartitionTask {
   readonly state: WindowState<HeldPurchase>;
   private readonly buffers: Record<Input, Item[]> = { purchase: [], behaviour: [] };
   /** next offset to accept per input: older offsets (a redelivery after a rebalance) are dropped */
   private readonly next: Record<Input, bigint>;
-  private readonly atEnd: Record<Input, boolean> = { purchase: false, behaviour: false };
-  private readonly lastFetch: Record<Input, number>;
+  private readonly atEnd: Record<Input, boolean>;
   private cursor: Cursor;
   /** the behaviours held, in offset order, by chunks: how far back a restart must read to hold them again */
   private held: Held[] = [];
@@ -65,13 +66,15 @@ export class PartitionTask {
    * @param replayFrom the behaviour offset reading starts at (before behaviorOffset: the window's behaviours are
    *   read again to rebuild the state, without being counted twice)
    */
-  constructor(readonly partition: number, graceMs: number, from: Cursor, waiting: { purchase: HeldPurchase; arrivedAt: number }[], replayFrom: bigint, wall: number) {
+  /** @param atEnd whether each input's position is at the partition's end when the task starts */
+  constructor(readonly partition: number, graceMs: number, from: Cursor, waiting: { purchase: HeldPurchase; arrivedAt: number }[], replayFrom: bigint,
+    atEnd: Record<Input, boolean> = { purchase: true, behaviour: true }) {
     this.state = new WindowState<HeldPurchase>(graceMs);
     this.keepMs = this.state.keepMs;
     this.state.restore(from.streamTime, waiting);
     this.cursor = { ...from };
     this.next = { purchase: from.purchaseOffset, behaviour: replayFrom < from.behaviorOffset ? replayFrom : from.behaviorOffset };
-    this.lastFetch = { purchase: wall, behaviour: wall };
+    this.atEnd = { ...atEnd };
   }
 
   /** Where each input should be read from next. */
@@ -88,16 +91,16 @@ export class PartitionTask {
     if (items.length && items[0]!.offset > this.next[input]) return false;
     for (const item of items) {
       if (item.offset < this.next[input]) continue; // read before (a redelivery after a rebalance)
-      this.buffers[input].push(item);
+      this.buffers[input].push({ ...item, arrivedAt: wall });
       this.next[input] = item.offset + 1n;
     }
     this.atEnd[input] = end;
-    this.lastFetch[input] = wall;
     return true;
   }
 
-  private caughtUp(input: Input, wall: number): boolean {
-    return this.atEnd[input] || wall - this.lastFetch[input] >= IDLE_MS;
+  /** May `head` go before anything more of `other` (whose buffer is empty) is read? */
+  private otherDone(other: Input, head: Item, wall: number): boolean {
+    return this.atEnd[other] && wall - (head.arrivedAt ?? 0) >= IDLE_MS;
   }
 
   /** Processes what the merge allows, in record-timestamp order. */
@@ -110,8 +113,8 @@ export class PartitionTask {
     while (i < p.length || j < b.length) {
       let take: Input;
       if (i < p.length && j < b.length) take = p[i]!.ts <= b[j]!.ts ? 'purchase' : 'behaviour';
-      else if (i < p.length) { if (!this.caughtUp('behaviour', wall)) break; take = 'purchase'; }
-      else { if (!this.caughtUp('purchase', wall)) break; take = 'behaviour'; }
+      else if (i < p.length) { if (!this.otherDone('behaviour', p[i]!, wall)) break; take = 'purchase'; }
+      else { if (!this.otherDone('purchase', b[j]!, wall)) break; take = 'behaviour'; }
       this.apply(take === 'purchase' ? p[i++]! : b[j++]!, wall, step);
     }
     p.splice(0, i);

@@ -60,7 +60,7 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
       SELECT "purchaseId", ${purchaseTopic}, ${partition}, "userId", "purchasedAt", affect, "promotionId", action, "behaviorAt", "decidedBy",
         amount, "ageGroup", gender, output FROM d
       ON CONFLICT ("purchaseId") DO NOTHING
-      RETURNING "purchaseId", affect, "promotionId", "ageGroup", amount, "purchasedAt", output),
+      RETURNING "purchaseId", affect, "promotionId", action, "ageGroup", amount, "purchasedAt", output),
     unwait AS (DELETE FROM "AttributionPending" WHERE "purchaseId" IN (SELECT "purchaseId" FROM d)),
     wait AS (
       INSERT INTO "AttributionPending" ("purchaseId", "purchaseTopic", partition, record, "arrivedAt")
@@ -81,9 +81,9 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
       ORDER BY "promotionId", "userId"
       ON CONFLICT DO NOTHING RETURNING "promotionId", "ageGroup"),
     counts AS (
-      SELECT "promotionId", "ageGroup", minute, views, clicks, 0 AS purchases, 0::bigint AS revenue FROM beh
+      SELECT "promotionId", "ageGroup", minute, views, clicks, 0 AS purchases, 0 AS "clickPurchases", 0::bigint AS revenue FROM beh
       UNION ALL
-      SELECT "promotionId", "ageGroup", date_trunc('minute', "purchasedAt"), 0, 0, 1, amount FROM ins WHERE affect = 1),
+      SELECT "promotionId", "ageGroup", date_trunc('minute', "purchasedAt"), 0, 0, 1, (action = 'click')::int, amount FROM ins WHERE affect = 1),
     stats AS (
       INSERT INTO "PromotionStatsMinute" ("promotionId", "ageGroup", minute, views, clicks, "affectedPurchases", revenue)
       SELECT "promotionId", "ageGroup", minute, sum(views), sum(clicks), sum(purchases), sum(revenue) FROM counts
@@ -94,17 +94,18 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
         "affectedPurchases" = "PromotionStatsMinute"."affectedPurchases" + EXCLUDED."affectedPurchases",
         revenue = "PromotionStatsMinute".revenue + EXCLUDED.revenue),
     totals AS (
-      SELECT "promotionId", "ageGroup", 0 AS clickers, views, clicks, purchases, revenue FROM counts
+      SELECT "promotionId", "ageGroup", 0 AS clickers, views, clicks, purchases, "clickPurchases", revenue FROM counts
       UNION ALL
-      SELECT "promotionId", "ageGroup", 1, 0, 0, 0, 0 FROM clicked),
+      SELECT "promotionId", "ageGroup", 1, 0, 0, 0, 0, 0 FROM clicked),
     reach AS (
-      INSERT INTO "PromotionReach" ("promotionId", "ageGroup", clickers, views, clicks, "affectedPurchases", revenue)
-      SELECT "promotionId", "ageGroup", sum(clickers), sum(views), sum(clicks), sum(purchases), sum(revenue) FROM totals
+      INSERT INTO "PromotionReach" ("promotionId", "ageGroup", clickers, views, clicks, "affectedPurchases", "clickPurchases", revenue)
+      SELECT "promotionId", "ageGroup", sum(clickers), sum(views), sum(clicks), sum(purchases), sum("clickPurchases"), sum(revenue) FROM totals
       GROUP BY "promotionId", "ageGroup"
       ON CONFLICT ("promotionId", "ageGroup") DO UPDATE SET
         clickers = "PromotionReach".clickers + EXCLUDED.clickers, views = "PromotionReach".views + EXCLUDED.views,
         clicks = "PromotionReach".clicks + EXCLUDED.clicks,
         "affectedPurchases" = "PromotionReach"."affectedPurchases" + EXCLUDED."affectedPurchases",
+        "clickPurchases" = "PromotionReach"."clickPurchases" + EXCLUDED."clickPurchases",
         revenue = "PromotionReach".revenue + EXCLUDED.revenue),
     cur AS (
       INSERT INTO "AttributionCursor" ("purchaseTopic", partition, "purchaseOffset", "behaviorOffset", "behaviorReplayOffset", "streamTime",

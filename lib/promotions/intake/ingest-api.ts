@@ -23,7 +23,7 @@ export async function assertMayIngest(request: Request): Promise<void> {
     throw new AppError('UNAUTHENTICATED', 'That API key is not one of INGEST_API_KEYS.');
   }
   const viewer = await currentViewer();
-  if (!viewer) throw new AppError('UNAUTHENTICATED', 'Sign in as staff, or send an API key (Authorization: Bearer <key>).');
+  if (!viewer) throw new AppError('UNAUTHENTICATED', 'You are not signed in (or your session ended): sign in as staff, or send an API key (Authorization: Bearer <key>).');
   if (viewer.role !== 'staff') throw new AppError('FORBIDDEN', 'Only staff or an API key may ingest records.');
 }
 

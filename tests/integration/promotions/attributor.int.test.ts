@@ -146,9 +146,12 @@ describe('promotion attributor', () => {
         await w.stop('SIGKILL');
       }
     }
-    // three replicas take over from where the killed one stopped
-    await Promise.all([start(), start(), start()]);
+    // three replicas take over from where the killed one stopped, processing again within 10 s of the restart
     const ids = purchases.map((p) => p.purchaseId);
+    const decidedAtKill = await db.attributionDecision.count({ where: { purchaseId: { in: ids } } });
+    const restarted = Date.now();
+    await Promise.all([start(), start(), start()]);
+    await waitFor(async () => (await db.attributionDecision.count({ where: { purchaseId: { in: ids } } })) > decidedAtKill, 10_000 - (Date.now() - restarted), 'decisions again within 10 s of the restart');
     await waitFor(async () => (await db.attributionDecision.count({ where: { purchaseId: { in: ids } } })) === ids.length, 60_000, 'every purchase decided');
     const rows = await db.attributionDecision.findMany({ where: { purchaseId: { in: ids } } });
     const byId = new Map(rows.map((r) => [r.purchaseId, r]));

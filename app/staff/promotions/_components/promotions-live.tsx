@@ -21,6 +21,7 @@ function Row({ g, label, total = false }: { g: GroupFigures; label: string; tota
       <td className={styles.num}>{formatCount(g.clicks)}</td>
       <td className={styles.num}>{formatCount(g.clickers)}</td>
       <td className={styles.num}>{formatCount(g.affectedPurchases)}</td>
+      <td className={styles.num}>{formatCount(g.clickPurchases)}</td>
       <td className={styles.num}>{conversion(g)}</td>
       <td className={styles.num}>{formatKrw(g.revenue)}</td>
     </tr>
@@ -39,11 +40,11 @@ export function PromotionsLive({ initial, categories }: { initial: PromotionAnal
         <Kpi id="affected" label="Promotion-affected purchases" value={formatCount(all.affected)} />
         <Kpi id="revenue" label="Their revenue" value={formatKrw(all.revenue)} />
         <Kpi id="clicks" label="Clicks" value={formatCount(all.clicks)} />
-        <Kpi id="late" label="Late records (after the grace)" value={`${formatCount(data.late.purchases)} purchases, ${formatCount(data.late.behaviours)} views/clicks`} />
+        <Kpi id="late" label="Late purchases · views/clicks" value={`${formatCount(data.late.purchases)} · ${formatCount(data.late.behaviours)}`} />
       </section>
       <section className="panel" aria-labelledby="chart-h">
         <h2 id="chart-h">Per minute</h2>
-        <p className="muted">Last 60 minutes, Korea time, by event time. A purchase counts when a view or click of the same user came within the 5 minutes before it.</p>
+        <p className="muted">Last 60 minutes, Korea time, by event time. A purchase counts when a view or click of the same user came within the 5 minutes before it. Conversion: purchases after a click / users who clicked. Late: records that came after the 1 s grace (counted, never changing a decision).</p>
         <PromotionMinutesChart points={points} />
       </section>
       {data.promotions.map((p) => (
@@ -58,7 +59,7 @@ export function PromotionsLive({ initial, categories }: { initial: PromotionAnal
           <div className="table-wrap">
             <table aria-label={`${p.name} by age group`}>
               <thead>
-                <tr><th scope="col">Age group</th><th scope="col" className={styles.num}>Views</th><th scope="col" className={styles.num}>Clicks</th><th scope="col" className={styles.num}>Users who clicked</th><th scope="col" className={styles.num}>Affected purchases</th><th scope="col" className={styles.num}>Conversion</th><th scope="col" className={styles.num}>Revenue</th></tr>
+                <tr><th scope="col">Age group</th><th scope="col" className={styles.num}>Views</th><th scope="col" className={styles.num}>Clicks</th><th scope="col" className={styles.num}>Users who clicked</th><th scope="col" className={styles.num}>Affected purchases</th><th scope="col" className={styles.num}>after a click</th><th scope="col" className={styles.num} title="purchases after a click / users who clicked">Conversion</th><th scope="col" className={styles.num}>Revenue</th></tr>
               </thead>
               <tbody>
                 {p.byAgeGroup.map((g) => <Row key={g.ageGroup} g={g} label={g.ageGroup === 'unknown' ? 'not a shop user' : g.ageGroup} />)}

@@ -30,4 +30,16 @@ describe('PromoBehaviourModel', () => {
     expect(m.counts.clickDrivenPurchases).toBe(buyers.length);
     expect(m.clickedBuyer(new Date(t + 5 * 60_000))).toBeNull(); // nothing left, and the boost is over anyway
   });
+
+  it('lets anyone view, but brings back only the pool\'s shoppers to buy', () => {
+    const m = new PromoBehaviourModel(mulberry32(3));
+    const t = Date.parse('2026-12-03T05:00:00Z');
+    const out = m.browse(users, promotions, 5_000, new Date(t), 1, () => 'U_99999999');
+    const outsiders = out.filter((b) => b.userId === 'U_99999999');
+    expect(outsiders.length / out.length).toBeGreaterThan(1 - PROMO_MODEL.poolViewShare - 0.05);
+    expect(outsiders.length / out.length).toBeLessThan(1 - PROMO_MODEL.poolViewShare + 0.05);
+    const buyers = Array.from({ length: 5_000 }, () => m.clickedBuyer(new Date(t + 60_000))).filter((u) => u !== null);
+    expect(buyers.length).toBeGreaterThan(0);
+    expect(buyers.every((u) => u.id !== 'U_99999999')).toBe(true);
+  });
 });

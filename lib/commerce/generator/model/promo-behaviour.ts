@@ -2,7 +2,8 @@
  * Shoppers seeing and clicking promotions (seed 001's promo_behavior), as the shop generator makes them.
  *
  * Views are far more common than clicks: each cart comes with VIEWS_PER_CART views on average, spread over the
- * pool's users and the running promotions, and a view is a click with the channel's click rate. A click is what
+ * running promotions and over the shop's users (POOL_VIEW_SHARE of them by the pool's shoppers of the moment, the
+ * rest by anyone), and a view is a click with the channel's click rate. A click is what
  * the seed's propensity calls the marketing boost: the user who clicked is likely to buy within minutes. Here a
  * share of carts (CLICK_BUYER_SHARE) goes to a user who clicked in the last few minutes, if any, instead of the
  * shop's own pick; such a purchase is "caused" by that click. That is the generator's ground truth: it counts
@@ -17,6 +18,8 @@ export interface RunningPromotion { id: string; channel: Channel }
 export const PROMO_MODEL = {
   viewsPerCart: 2,
   clickRate: { BANNER: 0.03, PUSH: 0.06, SEARCH: 0.1 } satisfies Record<Channel, number>,
+  /** share of views by the shoppers of the moment (the pool); the rest by any shop user, who will not buy now */
+  poolViewShare: 0.3,
   /** share of carts bought by a user who clicked a promotion within BOOST_MS */
   clickBuyerShare: 0.2,
   /** how long a click lifts its user: a purchase follows between 5 s and 4 min after it */
@@ -38,24 +41,26 @@ export class PromoBehaviourModel<U extends { id: string }> {
    * The views and clicks that go with `carts` carts, spread over the `spanMs` before `now`. Users are drawn from
    * `users` (the shop's pool), promotions from those running.
    */
-  browse(users: readonly U[], promotions: readonly RunningPromotion[], carts: number, now: Date, spanMs: number): Behaviour[] {
+  browse(users: readonly U[], promotions: readonly RunningPromotion[], carts: number, now: Date, spanMs: number, anyUser?: () => string): Behaviour[] {
     if (!users.length || !promotions.length || carts <= 0) return [];
     const expected = carts * PROMO_MODEL.viewsPerCart;
     // whole views plus one more with the fraction's chance, so small ticks still average out
     const n = Math.floor(expected) + (chance(this.rng, expected % 1) ? 1 : 0);
     const out: Behaviour[] = [];
     for (let i = 0; i < n; i++) {
-      const user = pick(this.rng, users);
+      const user = !anyUser || chance(this.rng, PROMO_MODEL.poolViewShare) ? pick(this.rng, users) : null;
+      const userId = user?.id ?? anyUser!();
       const promotion = pick(this.rng, promotions);
       const at = new Date(now.getTime() - Math.floor(uniform(this.rng, 0, spanMs)));
-      out.push({ userId: user.id, promotionId: promotion.id, action: 'view', at });
+      out.push({ userId, promotionId: promotion.id, action: 'view', at });
       this.counts.views++;
       if (chance(this.rng, PROMO_MODEL.clickRate[promotion.channel])) {
         // the click follows its view within a few seconds, never after now
         const clickAt = new Date(Math.min(now.getTime(), at.getTime() + Math.floor(uniform(this.rng, 500, 8_000))));
-        out.push({ userId: user.id, promotionId: promotion.id, action: 'click', at: clickAt });
+        out.push({ userId, promotionId: promotion.id, action: 'click', at: clickAt });
         this.counts.clicks++;
-        this.clickers.push({ user, at: clickAt.getTime() });
+        // only a shopper of the pool can be brought back to buy now
+        if (user) this.clickers.push({ user, at: clickAt.getTime() });
       }
     }
     return out;

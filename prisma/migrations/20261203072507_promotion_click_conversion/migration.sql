@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PromotionReach" ADD COLUMN     "clickPurchases" INTEGER NOT NULL DEFAULT 0;
