@@ -105,8 +105,10 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
     await publish(inserted);
   };
 
-  const consumer = kafka.consumer({ groupId, partitionAssigners: [CoPartitionAssigner], sessionTimeout: 10_000, rebalanceTimeout: 20_000,
-    heartbeatInterval: 2_000, minBytes: 1, maxWaitTimeInMs: 50 });
+  // A killed member stays in the group until its session times out, and the group waits for it before dealing its
+  // partitions again: 6 s (the broker's minimum) lets a restarted attributor work again within 10 s.
+  const consumer = kafka.consumer({ groupId, partitionAssigners: [CoPartitionAssigner], sessionTimeout: 6_000, rebalanceTimeout: 20_000,
+    heartbeatInterval: 1_500, minBytes: 1, maxWaitTimeInMs: 50 });
   await consumer.connect();
   await consumer.subscribe({ topics: [TOPICS.purchase, TOPICS.promoBehavior], fromBeginning: true });
   o.beforeRun?.(consumer);
