@@ -83,11 +83,19 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
     return run;
   };
 
+  // Marked published in one UPDATE per tick, off the partitions' path: a crash before it sends them again (same eventIds).
+  let toMark: string[] = [];
   const publish = async (records: Awaited<ReturnType<typeof saveStep>>) => {
     if (!records.length) return;
     await producer.sendBatch({ topicMessages: outputMessages(records), acks: -1 });
-    await markPublished(db, records.map((r) => r.purchaseId));
+    toMark.push(...records.map((r) => r.purchaseId));
     counters.published += records.length;
+  };
+  const flushMarks = async () => {
+    if (!toMark.length) return;
+    const ids = toMark;
+    toMark = [];
+    await markPublished(db, ids).catch((e: Error) => { toMark.push(...ids); log(`marking decisions published failed, will retry: ${e.message}`); });
   };
 
   const persist = async (partition: number, step: Step) => {
@@ -217,6 +225,7 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
   const ticker = (async () => {
     while (!stopping) {
       await new Promise((r) => setTimeout(r, TICK_MS));
+      await flushMarks();
       for (const [partition, task] of tasks) {
         await serial(partition, async () => {
           if (tasks.get(partition) !== task) return;
@@ -236,6 +245,7 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
       await ticker;
       await consumer.disconnect();
       await Promise.allSettled([...locks.values()]);
+      await flushMarks();
     },
   };
 }

@@ -55,6 +55,9 @@ export class PartitionTask {
   /** next offset to accept per input: older offsets (a redelivery after a rebalance) are dropped */
   private readonly next: Record<Input, bigint>;
   private readonly atEnd: Record<Input, boolean>;
+  /** the latest event time processed per input */
+  private readonly maxAt: Record<Input, number> = { purchase: -Infinity, behaviour: -Infinity };
+  private readonly graceMs: number;
   private cursor: Cursor;
   /** the behaviours held, in offset order, by chunks: how far back a restart must read to hold them again */
   private held: Held[] = [];
@@ -70,6 +73,7 @@ export class PartitionTask {
   constructor(readonly partition: number, graceMs: number, from: Cursor, waiting: { purchase: HeldPurchase; arrivedAt: number }[], replayFrom: bigint,
     atEnd: Record<Input, boolean> = { purchase: true, behaviour: true }) {
     this.state = new WindowState<HeldPurchase>(graceMs);
+    this.graceMs = graceMs;
     this.keepMs = this.state.keepMs;
     this.state.restore(from.streamTime, waiting);
     this.cursor = { ...from };
@@ -98,9 +102,16 @@ export class PartitionTask {
     return true;
   }
 
-  /** May `head` go before anything more of `other` (whose buffer is empty) is read? */
+  /**
+   * May `head` go before anything more of `other` (whose buffer is empty) is read? Not while `other` is known to
+   * have more. Otherwise at once if it keeps pace with `other` in event time (it moves stream time less than half
+   * the grace past what `other` has shown, so a record of `other` still on its way is not late for it), else
+   * after IDLE_MS: a burst that jumps ahead waits for the other input's batch of the same fetch.
+   */
   private otherDone(other: Input, head: Item, wall: number): boolean {
-    return this.atEnd[other] && wall - (head.arrivedAt ?? 0) >= IDLE_MS;
+    if (!this.atEnd[other]) return false;
+    const at = 'purchase' in head ? head.purchase.at : 'behaviour' in head ? head.behaviour.at : -Infinity;
+    return at <= this.maxAt[other] + this.graceMs / 2 || wall - (head.arrivedAt ?? 0) >= IDLE_MS;
   }
 
   /** Processes what the merge allows, in record-timestamp order. */
@@ -136,6 +147,8 @@ export class PartitionTask {
   private apply(item: Item, wall: number, step: Step & { added?: HeldPurchase[]; counts?: Map<string, BehaviourCount> }): void {
     step.records++;
     const before = { ...this.state.late };
+    const at = 'purchase' in item ? item.purchase.at : 'behaviour' in item ? item.behaviour.at : -Infinity;
+    if (at > this.maxAt[item.input]) this.maxAt[item.input] = at;
     if ('bad' in item) {
       // parked on the dead-letter topic when read; here it only moves the input on
     } else if (item.input === 'purchase') {
