@@ -17,6 +17,7 @@ import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Db } from '../../platform/db';
 import { TOPICS } from '../../platform/events/topics';
 import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
+import { canonicalBehaviour, canonicalPurchase } from '../intake/canonical';
 import { standardisePromoBehavior, standardisePurchase } from '../intake/contracts';
 import { CoPartitionAssigner } from './co-partition-assigner';
 import { outputMessages } from './outputs';
@@ -170,7 +171,10 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
     const ts = Number(m.timestamp);
     let raw: unknown;
     try { raw = JSON.parse(m.value?.toString() ?? ''); } catch { raw = undefined; }
-    const r = raw === undefined ? { ok: false as const, reason: 'not JSON' } : input === 'purchase' ? standardisePurchase(raw) : standardisePromoBehavior(raw);
+    // records already in the standard form skip the schemas (canonical.ts); the schemas decide everything else
+    const fast = raw === undefined ? null : input === 'purchase' ? canonicalPurchase(raw) : canonicalBehaviour(raw);
+    const r = fast ? { ok: true as const, value: fast }
+      : raw === undefined ? { ok: false as const, reason: 'not JSON' } : input === 'purchase' ? standardisePurchase(raw) : standardisePromoBehavior(raw);
     if (!r.ok) {
       counters.deadLettered++;
       await sendToDeadLetter(producer, { consumer: groupId, topic: topicOf[input], partition, message: m }, r.reason);
