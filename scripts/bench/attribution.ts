@@ -111,7 +111,9 @@ async function processed(db: pg.Client): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-interface Step { rate: number; offered: number; done: number; backlog: number; sustained: boolean; affected: number[]; others: number[]; cpu: [string, number][] }
+interface Step { rate: number; offered: number; done: number; backlog: number; sustained: boolean; affected: number[]; others: number[]; cpu: [string, number][];
+  /** purchase occurredAt -> decision committed in PostgreSQL, p50/p95/p99 ms, per affect: where the latency went */
+  decided: Record<'affected' | 'others', number[]> }
 
 async function step(load: Load, db: pg.Client, watch: Watch, rate: number, seconds: number): Promise<Step> {
   const base = await processed(db);
@@ -121,27 +123,37 @@ async function step(load: Load, db: pg.Client, watch: Watch, rate: number, secon
   const tickMs = 20;
   const inFlight = new Set<Promise<void>>();
   let due = 0;
-  for (let next = t0; Date.now() < t0 + seconds * 1000; next += tickMs) {
-    due += (rate * tickMs) / 1000;
-    const count = Math.floor(due);
-    due -= count;
-    if (count) {
-      const p = load.send(count).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= 8) await Promise.race(inFlight);
+  const produce = async (until: number) => {
+    for (let next = Date.now(); Date.now() < until; next += tickMs) {
+      due += (rate * tickMs) / 1000;
+      const count = Math.floor(due);
+      due -= count;
+      if (count) {
+        const p = load.send(count).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (inFlight.size >= 8) await Promise.race(inFlight);
+      }
+      const wait = next + tickMs - Date.now();
+      if (wait > 0) await sleep(wait);
     }
-    const wait = next + tickMs - Date.now();
-    if (wait > 0) await sleep(wait);
-  }
-  await Promise.all(inFlight);
+    await Promise.all(inFlight);
+  };
+  await produce(t0 + seconds * 1000);
   const elapsed = (Date.now() - t0) / 1000;
   const done = ((await processed(db)) - base) / elapsed;
   const cpu1 = cpuByRole(process.pid);
   const offered = (load.produced - producedBase) / elapsed;
   const backlog = load.produced - ((await processed(db)) - base) - producedBase;
-  await sleep(2_000); // the decisions of the window's last second, and its grace
+  // The load goes on for 2 s more (not counted), so the window's last purchases are decided by stream time as the
+  // others were, not by the quiet-partition fallback a stopped load would leave them to; then their publication.
+  await produce(Date.now() + 2_000);
+  await sleep(500);
   const { affected, others } = watch.between(t0, t0 + seconds * 1000);
-  return { rate, offered, done, backlog, sustained: done >= 0.95 * offered && backlog < offered, affected, others,
+  const q = await db.query<{ affect: number; p: number[] }>(`SELECT affect, percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP
+    (ORDER BY extract(epoch FROM "decidedAt" - "purchasedAt") * 1000) AS p FROM "AttributionDecision"
+    WHERE "purchasedAt" >= $1 AND "purchasedAt" < $2 GROUP BY affect`, [new Date(t0), new Date(t0 + seconds * 1000)]);
+  const decided = { affected: q.rows.find((r) => r.affect === 1)?.p ?? [], others: q.rows.find((r) => r.affect === 0)?.p ?? [] };
+  return { rate, offered, done, backlog, sustained: done >= 0.95 * offered && backlog < offered, affected, others, decided,
     cpu: cpu0 && cpu1 ? cpuPerUnit(cpu0, cpu1, (load.produced - producedBase) / 1000) : [] };
 }
 
@@ -195,6 +207,8 @@ async function main() {
         steps.push(s);
         console.log(`run ${run}, ${n(rate)}/s: offered ${n(s.offered)}/s, processed ${n(s.done)}/s, backlog ${n(s.backlog)} -> ${s.sustained ? 'sustained' : 'NOT sustained'}; ` +
           `affected ${lat(s.affected)}; others ${lat(s.others)}`);
+        const d = (xs: number[]) => xs.map((x) => n(x)).join(' / ');
+        console.log(`  of which to the decision's commit (p50 / p95 / p99 ms): affected ${d(s.decided.affected)}; others ${d(s.decided.others)}`);
         if (s.cpu.length) console.log(`  CPU per 1,000 events: ${s.cpu.map(([role, ms]) => `${role} ${n(ms)} ms`).join(', ')}`);
         if (!s.sustained) break;
         // let a backlog drain before the next step
