@@ -119,6 +119,7 @@ async function step(load: Load, db: pg.Client, watch: Watch, rate: number, secon
   const base = await processed(db);
   const producedBase = load.produced;
   const cpu0 = cpuByRole(process.pid);
+  const self0 = process.cpuUsage();
   const t0 = Date.now();
   const tickMs = 20;
   const inFlight = new Set<Promise<void>>();
@@ -142,6 +143,7 @@ async function step(load: Load, db: pg.Client, watch: Watch, rate: number, secon
   const elapsed = (Date.now() - t0) / 1000;
   const done = ((await processed(db)) - base) / elapsed;
   const cpu1 = cpuByRole(process.pid);
+  const self1 = process.cpuUsage(self0);
   const offered = (load.produced - producedBase) / elapsed;
   const backlog = load.produced - ((await processed(db)) - base) - producedBase;
   // The load goes on for 2 s more (not counted), so the window's last purchases are decided by stream time as the
@@ -154,11 +156,13 @@ async function step(load: Load, db: pg.Client, watch: Watch, rate: number, secon
     WHERE "purchasedAt" >= $1 AND "purchasedAt" < $2 GROUP BY affect`, [new Date(t0), new Date(t0 + seconds * 1000)]);
   const decided = { affected: q.rows.find((r) => r.affect === 1)?.p ?? [], others: q.rows.find((r) => r.affect === 0)?.p ?? [] };
   return { rate, offered, done, backlog, sustained: done >= 0.95 * offered && backlog < offered, affected, others, decided,
-    cpu: cpu0 && cpu1 ? cpuPerUnit(cpu0, cpu1, (load.produced - producedBase) / 1000) : [] };
+    cpu: [...(cpu0 && cpu1 ? cpuPerUnit(cpu0, cpu1, (load.produced - producedBase) / 1000) : []),
+      // this process: the load generator and the latency watch, on the same two cores
+      ['load generator + watch', (self1.user + self1.system) / 1000 / ((load.produced - producedBase) / 1000)] as [string, number]] };
 }
 
 function startAttributor(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/promotions-attributor.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), '--import', 'tsx', 'workers/promotions-attributor.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(dataDir, 'attributor.log'));
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

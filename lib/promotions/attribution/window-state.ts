@@ -50,6 +50,9 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
   private decided = new Map<string, number>(); // purchaseId -> event time
   private missedByUser = new Map<string, number[]>(); // userId -> event times of its purchases decided 0
   private lastArrival = -Infinity;
+  /** behaviours and missed purchases in arrival order, to drop old state from the front instead of walking every user */
+  private readonly heldOrder = new Fifo<{ user: string; at: number }>();
+  private readonly missedOrder = new Fifo<{ user: string; at: number }>();
   /** how long behaviours are held behind stream time */
   readonly keepMs: number;
 
@@ -86,6 +89,7 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
     const list = this.behaviours.get(b.userId) ?? [];
     list.push(b);
     this.behaviours.set(b.userId, list);
+    this.heldOrder.push({ user: b.userId, at: b.at });
     const out: Decision<P>[] = [];
     for (const id of [...(this.waitingByUser.get(b.userId) ?? [])]) {
       const w = this.waiting.get(id)!;
@@ -145,7 +149,11 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
     }
     this.decided.set(p.purchaseId, p.at);
     const behaviour = known === undefined ? attribute(p, this.behaviours.get(p.userId) ?? []) : known;
-    if (!behaviour) this.missedByUser.set(p.userId, [...(this.missedByUser.get(p.userId) ?? []), p.at]);
+    if (!behaviour) {
+      const missed = this.missedByUser.get(p.userId);
+      if (missed) missed.push(p.at); else this.missedByUser.set(p.userId, [p.at]);
+      this.missedOrder.push({ user: p.userId, at: p.at });
+    }
     return { purchase: p, affect: behaviour ? 1 : 0, behaviour, by };
   }
 
@@ -156,20 +164,41 @@ export class WindowState<P extends PurchaseRecord = PurchaseRecord> {
       const w = this.queue.shift()!;
       if (this.waiting.get(w.purchase.purchaseId) === w) out.push(this.decide(w.purchase, 'grace'));
     }
-    // Dropping old state walks every user: once per second of stream time is enough.
-    if (this.streamTime - this.prunedAt < 1000) return;
+    // Old state is dropped from the front of each arrival-ordered list, a few times a second of stream time. Records
+    // arrive nearly in event-time order; one that came out of order may stay a little longer, never less.
+    if (this.streamTime - this.prunedAt < 250) return;
     this.prunedAt = this.streamTime;
-    this.queue = this.queue.filter((w) => this.waiting.get(w.purchase.purchaseId) === w);
     const horizon = this.streamTime - this.keepMs;
-    for (const [user, list] of this.behaviours) {
-      const kept = list.filter((b) => b.at >= horizon);
-      if (kept.length) this.behaviours.set(user, kept); else this.behaviours.delete(user);
+    if (this.queue.length > 64) this.queue = this.queue.filter((w) => this.waiting.get(w.purchase.purchaseId) === w);
+    for (let h = this.heldOrder.peek(); h && h.at < horizon; h = this.heldOrder.peek()) {
+      this.heldOrder.shift();
+      const list = this.behaviours.get(h.user);
+      if (!list) continue;
+      let drop = 0;
+      while (drop < list.length && list[drop]!.at < horizon) drop++;
+      if (drop === list.length) this.behaviours.delete(h.user); else if (drop) list.splice(0, drop);
     }
-    for (const [id, t] of this.seenEvents) if (t < horizon) this.seenEvents.delete(id);
-    for (const [id, t] of this.decided) if (t < horizon) this.decided.delete(id);
-    for (const [user, ats] of this.missedByUser) {
+    for (const [id, t] of this.seenEvents) { if (t >= horizon) break; this.seenEvents.delete(id); }
+    for (const [id, t] of this.decided) { if (t >= horizon) break; this.decided.delete(id); }
+    for (let m = this.missedOrder.peek(); m && m.at < horizon; m = this.missedOrder.peek()) {
+      this.missedOrder.shift();
+      const ats = this.missedByUser.get(m.user);
+      if (!ats) continue;
       const kept = ats.filter((t) => t >= horizon);
-      if (kept.length) this.missedByUser.set(user, kept); else this.missedByUser.delete(user);
+      if (kept.length) this.missedByUser.set(m.user, kept); else this.missedByUser.delete(m.user);
     }
+  }
+}
+
+/** A queue with O(1) shift (Array#shift copies the array), compacted as it drains. */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+  push(x: T): void { this.items.push(x); }
+  peek(): T | undefined { return this.items[this.head]; }
+  shift(): T | undefined {
+    const x = this.items[this.head++];
+    if (this.head > 4096 && this.head * 2 > this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    return x;
   }
 }
