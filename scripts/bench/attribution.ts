@@ -18,7 +18,7 @@ import { kstIso } from '../../lib/platform/time/kst';
 import { REPO_ROOT } from '../stack/config';
 import { freshDatabase } from '../stack/fresh-database';
 import { startStack } from '../stack/index';
-import { calibrate, formatCalibration, median } from './calibration';
+import { calibrate, formatCalibration, median, percentile } from './calibration';
 import { cpuByRole, cpuPerUnit } from './cpu';
 
 const RATES = (process.env.BENCH_RATES ?? '2000,5000,10000,20000,30000').split(',').map(Number);
@@ -30,10 +30,7 @@ const USERS = 200_000;
 const dataDir = path.join(REPO_ROOT, '.data', 'bench-attribution');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
+const pct = percentile;
 
 /** The mix: who did what, and purchases that follow a behaviour of their user. */
 class Load {

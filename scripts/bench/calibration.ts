@@ -52,6 +52,12 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** The p-th percentile (nearest rank, 0-100) of xs; NaN for none. */
+export const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
+
 /** Fixed work: an FNV-style multiply/xor/shift hash over 0..n-1; deterministic, so every machine does the same. */
 export function cpuLoop(n: number): number {
   let h = 0x811c9dc5;

@@ -17,7 +17,7 @@ import { topicsFor, topicSpecsFor } from '../../lib/platform/events/topics';
 import { REPO_ROOT } from '../stack/config';
 import { freshDatabase } from '../stack/fresh-database';
 import { startStack } from '../stack/index';
-import { calibrate, formatCalibration, median } from './calibration';
+import { calibrate, formatCalibration, median, percentile } from './calibration';
 import { cpuByRole, cpuPerUnit } from './cpu';
 
 const RATE = Number(process.env.BENCH_COMMERCE_RATE || 1500);
@@ -29,10 +29,7 @@ const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT || 19692);
 const dataDir = path.join(REPO_ROOT, '.data', 'bench-commerce');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
-};
+const pct = percentile;
 
 interface Proc { name: string; child: ChildProcess; exited: Promise<void> }
 

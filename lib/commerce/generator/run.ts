@@ -96,6 +96,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
   const purchases = new PurchaseRecords(rng);
   let promotions: RunningPromotion[] = await runningPromotions(db, new Date());
   let lastTickAt = Date.now();
+  // COMMERCE_GROUND_TRUTH=1 (tests): the click-driven purchases are written to PromoGroundTruth once sent
+  const recordTruth = process.env.COMMERCE_GROUND_TRUTH === '1';
   const reported = { ...counters };
 
   let control: GeneratorControlRow = await getGeneratorControl(db);
@@ -168,7 +170,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     }
   };
 
-  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[]; purchases: Message[]; behaviours: Message[] }, tally: Partial<GeneratorCounters>) => {
+  type Truth = { purchaseId: string; userId: string; clickAt: Date };
+  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[]; purchases: Message[]; behaviours: Message[] }, tally: Partial<GeneratorCounters>, truth: Truth[] = []) => {
     const topicMessages = [
       { topic: OrderPlaced.topic, messages: messages.orders },
       { topic: TOPICS.purchase, messages: messages.purchases },
@@ -180,6 +183,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     for (let attempt = 0; ; attempt++) {
       try {
         await producer.sendBatch({ topicMessages, acks: -1 });
+        if (truth.length) await db.promoGroundTruth.createMany({ data: truth, skipDuplicates: true }).catch((e: Error) => console.error(`[${name}] ground truth not written: ${e.message}`));
         counters.sends++;
         for (const [k, v] of Object.entries(tally)) counters[k as keyof GeneratorCounters] += v;
         return;
@@ -216,6 +220,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     const users: Message[] = [];
     const products: Message[] = [];
     const purchaseMessages: Message[] = [];
+    const truth: Truth[] = [];
     const behaviours: Message[] = [];
     const tally = { carts: 0, lines: 0, users: 0, products: 0 };
     if (now >= nextUsersAt) {
@@ -249,7 +254,9 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
         }
         for (let i = 0; i < take; i++) {
           if (pool.mode === 'none') await pool.beforeCarts(1);
-          const order = shop.checkout(s, hour, promo.clickedBuyer(new Date()) ?? undefined);
+          const clicked = promo.clickedBuyer(new Date());
+          const order = shop.checkout(s, hour, clicked ?? undefined);
+          if (clicked && recordTruth) truth.push({ purchaseId: order.orderId, userId: order.userId, clickAt: new Date(promo.lastClickAt!) });
           orders.push(message(OrderPlaced, order, new Date(order.orderedAt)));
           purchaseMessages.push({ key: order.userId, value: JSON.stringify(purchases.of(order)) });
           tally.lines += order.lines.length;
@@ -261,7 +268,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     lastTickAt = now;
     Object.assign(counters, promo.counts);
     if (orders.length || users.length || products.length) {
-      const p = send({ orders, users, products, purchases: purchaseMessages, behaviours }, tally).finally(() => inFlight.delete(p));
+      const p = send({ orders, users, products, purchases: purchaseMessages, behaviours }, tally, truth).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     }

@@ -86,11 +86,26 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
 
   // Marked published in one UPDATE per tick, off the partitions' path: a crash before it sends them again (same eventIds).
   let toMark: string[] = [];
+  // Decisions committed but not yet taken by Kafka (it was down): sent again every tick, in order, before newer ones.
+  let unsent: Awaited<ReturnType<typeof saveStep>> = [];
   const publish = async (records: Awaited<ReturnType<typeof saveStep>>) => {
     if (!records.length) return;
-    await producer.sendBatch({ topicMessages: outputMessages(records), acks: -1 });
+    if (unsent.length) { unsent.push(...records); return; }
+    try {
+      await producer.sendBatch({ topicMessages: outputMessages(records), acks: -1 });
+    } catch (e) {
+      unsent.push(...records);
+      log(`publishing ${records.length} decisions failed, will retry: ${(e as Error).message}`);
+      return;
+    }
     toMark.push(...records.map((r) => r.purchaseId));
     counters.published += records.length;
+  };
+  const flushUnsent = async () => {
+    if (!unsent.length) return;
+    const records = unsent;
+    unsent = [];
+    await publish(records);
   };
   const flushMarks = async () => {
     if (!toMark.length) return;
@@ -229,6 +244,7 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
   const ticker = (async () => {
     while (!stopping) {
       await new Promise((r) => setTimeout(r, TICK_MS));
+      await flushUnsent();
       await flushMarks();
       for (const [partition, task] of tasks) {
         await serial(partition, async () => {

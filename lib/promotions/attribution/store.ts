@@ -116,7 +116,9 @@ export async function saveStep(db: Db, purchaseTopic: string, partition: number,
         "purchaseOffset" = EXCLUDED."purchaseOffset", "behaviorOffset" = EXCLUDED."behaviorOffset",
         "behaviorReplayOffset" = EXCLUDED."behaviorReplayOffset", "streamTime" = EXCLUDED."streamTime",
         "latePurchases" = "AttributionCursor"."latePurchases" + EXCLUDED."latePurchases",
-        "lateBehaviors" = "AttributionCursor"."lateBehaviors" + EXCLUDED."lateBehaviors", "updatedAt" = now())
+        "lateBehaviors" = "AttributionCursor"."lateBehaviors" + EXCLUDED."lateBehaviors", "updatedAt" = now()
+      -- a replica that lost the partition in a rebalance and writes one last step never moves the cursor back
+      WHERE EXCLUDED."purchaseOffset" >= "AttributionCursor"."purchaseOffset" AND EXCLUDED."behaviorOffset" >= "AttributionCursor"."behaviorOffset")
     SELECT (SELECT jsonb_agg(output) FROM ins) AS inserted`;
   return row?.inserted ?? [];
 }

@@ -4,13 +4,14 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
+import type { KafkaMessage, Producer } from 'kafkajs';
 import { db } from '@/lib/platform/db';
 import { TOPIC_PREFIX, TOPICS } from '@/lib/platform/events/topics';
 import { createKafka } from '@/lib/platform/kafka/client';
 import { kstIso } from '@/lib/platform/time/kst';
 import { attribute } from '@/lib/promotions/attribution/rule';
 import { ROOT, spawnWorker, waitFor, type WorkerProcess } from '../helpers';
+import { readTopic } from './read-topic';
 
 const kafka = createKafka('it-attributor');
 let producer: Producer;
@@ -22,20 +23,7 @@ const start = async () => {
   return w;
 };
 
-/** Every message of a topic so far, read by a fresh group. */
-async function readAll(topic: string, until: (ms: KafkaMessage[]) => boolean, timeoutMs = 30_000): Promise<KafkaMessage[]> {
-  const got: KafkaMessage[] = [];
-  const consumer: Consumer = kafka.consumer({ groupId: `${TOPIC_PREFIX}it-read-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => { got.push(message); } });
-  try {
-    await waitFor(async () => until(got), timeoutMs, `messages on ${topic}`);
-  } finally {
-    await consumer.disconnect();
-  }
-  return got;
-}
+const readAll = (topic: string, until: (ms: KafkaMessage[]) => boolean, timeoutMs = 30_000) => readTopic(kafka, topic, until, timeoutMs);
 
 const user = () => `IT_${randomUUID().slice(0, 8)}`;
 const cards: string[] = [];

@@ -5,16 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from 'kafkajs';
 import * as purchasesRoute from '@/app/api/ingest/purchases/route';
 import * as behaviorsRoute from '@/app/api/ingest/promo-behaviors/route';
 import * as promotionsRoute from '@/app/api/promotions/route';
 import * as promotionRoute from '@/app/api/promotions/[id]/route';
 import { db } from '@/lib/platform/db';
-import { TOPIC_PREFIX, TOPICS } from '@/lib/platform/events/topics';
+import { TOPICS } from '@/lib/platform/events/topics';
 import { createKafka } from '@/lib/platform/kafka/client';
 import { makeAccount, tokenFor } from '../accounts';
 import { makeCustomer, spawnWorker, waitFor, type WorkerProcess } from '../helpers';
+import { readTopic } from './read-topic';
 
 const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
 vi.mock('next/headers', () => ({
@@ -32,19 +33,8 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const put = (body: unknown) => new Request('http://localhost/api', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-/** Messages of a topic (read by a fresh group) until `until` holds. */
-async function readUntil(topic: string, until: (ms: KafkaMessage[]) => boolean): Promise<KafkaMessage[]> {
-  const got: KafkaMessage[] = [];
-  const consumer: Consumer = kafka.consumer({ groupId: `${TOPIC_PREFIX}it-intake-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => { got.push(message); } });
-  try {
-    await waitFor(async () => until(got), 20_000, `messages on ${topic}`);
-    await new Promise((r) => setTimeout(r, 1_000)); // and whatever follows them (a repeat would come later in the partition)
-  } finally { await consumer.disconnect(); }
-  return got;
-}
+/** The topic's messages once `until` holds, and a second more (a repeat would come later in its partition). */
+const readUntil = (topic: string, until: (ms: KafkaMessage[]) => boolean) => readTopic(kafka, topic, until, 20_000, 1_000);
 
 beforeAll(async () => {
   process.env.INGEST_API_KEYS = `other-key, ${KEY}`;

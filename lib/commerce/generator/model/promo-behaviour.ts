@@ -33,6 +33,8 @@ interface Clicker<U> { user: U; at: number }
 
 export class PromoBehaviourModel<U extends { id: string }> {
   private clickers: Clicker<U>[] = [];
+  /** event time of the click behind the last buyer clickedBuyer returned */
+  lastClickAt: number | null = null;
   readonly counts = { views: 0, clicks: 0, clickDrivenPurchases: 0 };
 
   constructor(private readonly rng: Rng) {}
@@ -78,6 +80,7 @@ export class PromoBehaviourModel<U extends { id: string }> {
     if (ready < 0) return null;
     const [c] = this.clickers.splice(ready, 1);
     this.counts.clickDrivenPurchases++;
+    this.lastClickAt = c!.at;
     return c!.user;
   }
 }
