@@ -13,7 +13,7 @@
  * Partition i of both topics goes to the same replica (CoPartitionAssigner); the attributor refuses to start when
  * the two topics' partition counts differ.
  */
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Admin, Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Db } from '../../platform/db';
 import { TOPICS } from '../../platform/events/topics';
 import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
@@ -49,28 +49,30 @@ const MAX_BUFFERED = 50_000;
 const TICK_MS = 50;
 
 /** Fails with a clear message when purchase and promo_behavior cannot be joined partition by partition. */
-export async function checkCoPartitioned(kafka: Kafka): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.purchase, TOPICS.promoBehavior] });
-    const count = (name: string) => topics.find((t) => t.name === name)?.partitions.length ?? 0;
-    const [p, b] = [count(TOPICS.purchase), count(TOPICS.promoBehavior)];
-    if (!p || p !== b) {
-      throw new Error(`${TOPICS.purchase} has ${p} partitions and ${TOPICS.promoBehavior} has ${b}: the attributor joins them partition by partition, ` +
-        'so both must exist with the same partition count (and be keyed by user id with the same partitioner). Recreate one of them.');
-    }
-    return p;
-  } finally {
-    await admin.disconnect();
+export async function checkCoPartitioned(admin: Admin): Promise<number> {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.purchase, TOPICS.promoBehavior] });
+  const count = (name: string) => topics.find((t) => t.name === name)?.partitions.length ?? 0;
+  const [p, b] = [count(TOPICS.purchase), count(TOPICS.promoBehavior)];
+  if (!p || p !== b) {
+    throw new Error(`${TOPICS.purchase} has ${p} partitions and ${TOPICS.promoBehavior} has ${b}: the attributor joins them partition by partition, ` +
+      'so both must exist with the same partition count (and be keyed by user id with the same partitioner). Recreate one of them.');
   }
+  return p;
 }
 
 export async function startAttributor(o: AttributorOptions): Promise<Attributor> {
   const { kafka, db, producer, groupId } = o;
   const graceMs = o.graceMs ?? 1000;
   const log = o.log ?? ((l: string) => console.log(l));
-  await checkCoPartitioned(kafka);
+  // One admin client for the attributor's life: the check below, and the offsets every assignment reads.
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await checkCoPartitioned(admin);
+  } catch (e) {
+    await admin.disconnect();
+    throw e;
+  }
   const counters = { purchases: 0, behaviours: 0, decisions: 0, affected: 0, deadLettered: 0, published: 0 };
   const tasks = new Map<number, PartitionTask>();
   const locks = new Map<number, Promise<unknown>>();
@@ -150,23 +152,16 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
         let task = tasks.get(partition);
         if (!task) {
           const restored = await loadPartition(db, TOPICS.purchase, partition);
-          const admin = kafka.admin();
-          await admin.connect();
-          let cursor;
-          let replayFrom;
-          let high = { purchase: 0n, behaviour: 0n };
-          try {
-            // Records that retention removed while the attributor was away are gone: start at what is left.
-            const offsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).find((f) => f.partition === partition);
-            const [offP, offB] = [await offsets(TOPICS.purchase), await offsets(TOPICS.promoBehavior)];
-            const [lowP, lowB] = [BigInt(offP?.low ?? '0'), BigInt(offB?.low ?? '0')];
-            high = { purchase: BigInt(offP?.high ?? '0'), behaviour: BigInt(offB?.high ?? '0') };
-            const c = restored.cursor ?? { purchaseOffset: 0n, behaviorOffset: 0n, behaviorReplayOffset: 0n, streamTime: null };
-            if (restored.cursor && (c.purchaseOffset < lowP || c.behaviorOffset < lowB)) log(`partition ${partition}: records before offsets ${lowP}/${lowB} were removed by retention before they were read`);
-            cursor = { ...c, purchaseOffset: c.purchaseOffset < lowP ? lowP : c.purchaseOffset, behaviorOffset: c.behaviorOffset < lowB ? lowB : c.behaviorOffset };
-            // the behaviours the window held are read again (not counted again) to rebuild it
-            replayFrom = cursor.behaviorReplayOffset < lowB ? lowB : cursor.behaviorReplayOffset;
-          } finally { await admin.disconnect(); }
+          // Records that retention removed while the attributor was away are gone: start at what is left.
+          const offsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).find((f) => f.partition === partition);
+          const [offP, offB] = [await offsets(TOPICS.purchase), await offsets(TOPICS.promoBehavior)];
+          const [lowP, lowB] = [BigInt(offP?.low ?? '0'), BigInt(offB?.low ?? '0')];
+          const high = { purchase: BigInt(offP?.high ?? '0'), behaviour: BigInt(offB?.high ?? '0') };
+          const c = restored.cursor ?? { purchaseOffset: 0n, behaviorOffset: 0n, behaviorReplayOffset: 0n, streamTime: null };
+          if (restored.cursor && (c.purchaseOffset < lowP || c.behaviorOffset < lowB)) log(`partition ${partition}: records before offsets ${lowP}/${lowB} were removed by retention before they were read`);
+          const cursor = { ...c, purchaseOffset: c.purchaseOffset < lowP ? lowP : c.purchaseOffset, behaviorOffset: c.behaviorOffset < lowB ? lowB : c.behaviorOffset };
+          // the behaviours the window held are read again (not counted again) to rebuild it
+          const replayFrom = cursor.behaviorReplayOffset < lowB ? lowB : cursor.behaviorReplayOffset;
           // an input already at its end holds the other back only briefly; one with records to read, until they come
           task = new PartitionTask(partition, graceMs, cursor, restored.waiting, replayFrom,
             { purchase: cursor.purchaseOffset >= high.purchase, behaviour: replayFrom >= high.behaviour });
@@ -266,6 +261,7 @@ export async function startAttributor(o: AttributorOptions): Promise<Attributor>
       await consumer.disconnect();
       await Promise.allSettled([...locks.values()]);
       await flushMarks();
+      await admin.disconnect();
     },
   };
 }

@@ -130,14 +130,14 @@ export class PartitionTask {
     }
     p.splice(0, i);
     b.splice(0, j);
-    return this.finish(step);
+    return this.finish(step, wall);
   }
 
   /** The wall-clock fallback of a quiet partition (WindowState.tick). */
   tick(wall: number): Step {
     const step = this.emptyStep();
     step.decisions.push(...this.state.tick(wall));
-    return this.finish(step);
+    return this.finish(step, wall);
   }
 
   private emptyStep(): Step {
@@ -179,13 +179,13 @@ export class PartitionTask {
     else if (next > this.cursor.behaviorOffset) this.cursor = { ...this.cursor, behaviorOffset: next };
   }
 
-  private finish(step: Step & { added?: HeldPurchase[]; counts?: Map<string, BehaviourCount> }): Step {
+  private finish(step: Step & { added?: HeldPurchase[]; counts?: Map<string, BehaviourCount> }, wall: number): Step {
     const st = this.state.streamTime;
     // a chunk whose every behaviour has left the window is not needed again
     while (this.held.length && this.held[0]!.maxAt < st - this.keepMs) this.held.shift();
     this.cursor = { ...this.cursor, streamTime: Number.isFinite(st) ? st : this.cursor.streamTime,
       behaviorReplayOffset: this.held[0]?.offset ?? this.cursor.behaviorOffset };
-    const waiting = (step.added ?? []).filter((p) => this.state.isWaiting(p.purchaseId)).map((purchase) => ({ purchase, arrivedAt: Date.now() }));
+    const waiting = (step.added ?? []).filter((p) => this.state.isWaiting(p.purchaseId)).map((purchase) => ({ purchase, arrivedAt: wall }));
     return { decisions: step.decisions, waiting, behaviours: [...(step.counts?.values() ?? [])], late: step.late, cursor: this.cursor, records: step.records };
   }
 }
