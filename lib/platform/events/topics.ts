@@ -25,6 +25,12 @@ export function topicsFor(prefix: string) {
     purchaseAttributed: `${prefix}purchase.attributed`,
     /** Out: the promotion-affected purchases, masked: no user id, no card (key: purchase id). */
     promotion: `${prefix}promotion`,
+    /** Settlement (seed 004). In: the shop's payments in the seed's envelope, FINISH markers closing each batch (key: merchant). */
+    payment: `${prefix}payment`,
+    /** Payout rules, compacted (key: merchant|method|action|effectiveFrom): every settlement worker loads all of it. */
+    payoutRules: `${prefix}payout-rules`,
+    /** Out: statistics per approval day x merchant x action x method, the running totals with a version (compacted). */
+    paymentStatistics: `${prefix}payment-statistics`,
     /** Messages a consumer could not decode or validate, with the reason in headers. */
     deadLetter: `${prefix}switchboard.dead-letter`,
   } as const;
@@ -57,6 +63,12 @@ export function topicSpecsFor(prefix: string): { topic: Topic; numPartitions: nu
     { topic: t.promoBehavior, numPartitions: 6, config: retention(5) },
     { topic: t.purchaseAttributed, numPartitions: 6, config: retention(5) },
     { topic: t.promotion, numPartitions: 6, config: retention(5) },
+    // payment is keyed by merchant: a merchant's payments, their cancellations and duplicates meet in one partition
+    // (and one worker), and a merchant's statistics rows have one writer. Kept 7 days: a replay from offset 0
+    // rebuilds the bases of that week.
+    { topic: t.payment, numPartitions: 6, config: retention(7) },
+    { topic: t.payoutRules, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },
+    { topic: t.paymentStatistics, numPartitions: 6, config: { 'cleanup.policy': 'compact' } },
     { topic: t.deadLetter, numPartitions: 1 },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paymentData } from '../intake/payment';
+import { paymentData } from '../../platform/events/settlement';
 import { classify, type Context } from './classify';
 
 const payment = paymentData.parse({

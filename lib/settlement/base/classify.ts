@@ -12,7 +12,7 @@
  */
 import { addBusinessDays, kstDay, type Day } from '../calendar/business-days';
 import { settleAmount, type FeeTerms } from '../payout/fees';
-import type { Payment } from '../intake/payment';
+import type { Payment } from '../../platform/events/settlement';
 
 export interface Merchant { number: string; settlementEnabled: boolean; test: boolean }
 export interface PayoutRule extends FeeTerms { id: string; payoutDays: number }
