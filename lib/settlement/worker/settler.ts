@@ -1,0 +1,219 @@
+/**
+ * The settlement worker (workers/settlement-worker.ts): reads `payment`, writes one settlement base per payment
+ * event with its classification, keeps the statistics per approval day x merchant x action x method, and publishes
+ * each changed statistics row on `payment-statistics`.
+ *
+ * Exactly once, by PostgreSQL: a partition's step (the messages of one fetched batch) is computed in memory
+ * (step.ts) and written by one statement that moves the partition's cursor from where the step started (store.ts).
+ * On every assignment the consumer is moved (seek) to the stored cursor, not to Kafka's committed offsets. A step
+ * that finds the cursor elsewhere writes nothing, and the partition is loaded again from PostgreSQL. So a SIGKILL,
+ * a redelivery, a replay or a stale replica after a rebalance can neither lose nor double a base or a statistic.
+ *
+ * Publishing follows the commit: the changed rows (running totals with a version) are sent, then marked published
+ * in one UPDATE per tick; a crash in between sends them again, harmlessly (a reader keeps the highest version).
+ */
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Db } from '../../platform/db';
+import { paymentMessage, statisticKey, type PaymentStatistic } from '../../platform/events/settlement';
+import { TOPICS, TOPIC_PREFIX } from '../../platform/events/topics';
+import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
+import type { Merchant, PayoutRule } from '../base/classify';
+import { startRuleFeed, type RuleFeed } from './rule-feed';
+import { computeStep, idsToLookUp, type BaseRow, type Cursor, type Item } from './step';
+import { loadPartition, lookUp, markPublished, saveStep, unpublishedStatistics } from './store';
+
+export interface SettlerOptions {
+  kafka: Kafka;
+  db: Db;
+  producer: Producer;
+  groupId: string;
+  defaultRule: PayoutRule;
+  /** UNCONFIRMED_EXPIRY_HOURS, in ms of event time */
+  expiryMs: number;
+  log?: (line: string) => void;
+  onProgress?: (p: { topic: string; partition: number; offset: string; highWatermark: string }) => void;
+  beforeRun?: (consumer: Consumer) => void;
+}
+
+export interface Settler {
+  consumer: Consumer;
+  counters: { payments: number; finishMarkers: number; bases: number; reclassified: number; deadLettered: number; fenced: number; statisticsPublished: number; rules: number };
+  stop(): Promise<void>;
+}
+
+const TICK_MS = 100;
+const MERCHANTS_EVERY_MS = 2_000;
+
+export async function startSettler(o: SettlerOptions): Promise<Settler> {
+  const { kafka, db, producer, groupId } = o;
+  const log = o.log ?? ((l: string) => console.log(l));
+  const topic = TOPICS.payment;
+  const counters = { payments: 0, finishMarkers: 0, bases: 0, reclassified: 0, deadLettered: 0, fenced: 0, statisticsPublished: 0, rules: 0 };
+
+  // The merchant registry, read again every 2 s (a flag staff change applies to payments read after it).
+  let merchants = new Map<string, Merchant>();
+  const loadMerchants = async () => {
+    const rows = await db.merchant.findMany({ select: { number: true, settlementEnabled: true, test: true } });
+    merchants = new Map(rows.map((m) => [m.number, m]));
+  };
+  await loadMerchants();
+  const rules: RuleFeed = await startRuleFeed(kafka, TOPICS.payoutRules, TOPIC_PREFIX, log);
+
+  interface Task { cursor: Cursor; held: Map<string, BaseRow> }
+  const tasks = new Map<number, Task>();
+  const locks = new Map<number, Promise<unknown>>();
+  /** One step of a partition at a time: its memory and its row in PostgreSQL move together. */
+  const serial = <T>(partition: number, fn: () => Promise<T>): Promise<T> => {
+    const run = (locks.get(partition) ?? Promise.resolve()).then(fn, fn);
+    locks.set(partition, run.catch(() => {}));
+    return run;
+  };
+
+  let unsent: PaymentStatistic[] = [];
+  let toMark: PaymentStatistic[] = [];
+  const publish = async (rows: PaymentStatistic[]) => {
+    if (!rows.length) return;
+    try {
+      await producer.send({ topic: TOPICS.paymentStatistics, acks: -1, messages: rows.map((r) => ({ key: statisticKey(r), value: JSON.stringify(r) })) });
+      counters.statisticsPublished += rows.length;
+      toMark.push(...rows);
+    } catch (e) {
+      unsent.push(...rows);
+      log(`publishing ${rows.length} statistics failed, will retry: ${(e as Error).message}`);
+    }
+  };
+
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 6_000, rebalanceTimeout: 20_000, heartbeatInterval: 1_500, minBytes: 1, maxWaitTimeInMs: 50,
+    maxBytesPerPartition: 2 * 1024 * 1024 });
+
+  /** (Re)loads a partition from PostgreSQL and moves the consumer to its cursor. */
+  const load = (partition: number) => serial(partition, async () => {
+    const restored = await loadPartition(db, topic, partition);
+    const admin = kafka.admin();
+    await admin.connect();
+    const low = BigInt((await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect())).find((f) => f.partition === partition)?.low ?? '0');
+    const cursor = restored.cursor ?? { nextOffset: 0n, batchSeq: 0, watermark: null };
+    if (cursor.nextOffset < low) {
+      log(`partition ${partition}: payments before offset ${low} were removed by retention before they were read`);
+      cursor.nextOffset = low;
+    }
+    tasks.set(partition, { cursor, held: restored.held });
+    consumer.seek({ topic, partition, offset: String(cursor.nextOffset) });
+    log(`partition ${partition}: from offset ${cursor.nextOffset}, batch ${cursor.batchSeq}, ${restored.held.size} unconfirmed held`);
+  });
+
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  o.beforeRun?.(consumer);
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const assigned = new Set<number>(payload.memberAssignment[topic] ?? []);
+    for (const p of [...tasks.keys()]) if (!assigned.has(p)) tasks.delete(p);
+    // every assignment is loaded again: another replica may have moved a partition's cursor meanwhile
+    for (const p of assigned) { tasks.delete(p); void load(p).catch((e: Error) => log(`partition ${p}: could not be loaded: ${e.message}`)); }
+  });
+
+  const decode = async (partition: number, m: KafkaMessage): Promise<Item> => {
+    const offset = BigInt(m.offset);
+    const ts = Number(m.timestamp);
+    let reason: string;
+    try {
+      const r = paymentMessage.safeParse(JSON.parse(m.value?.toString() ?? ''));
+      if (r.success) return { offset, ts, message: r.data };
+      reason = r.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+    } catch {
+      reason = 'not JSON';
+    }
+    counters.deadLettered++;
+    await sendToDeadLetter(producer, { consumer: groupId, topic, partition, message: m }, reason);
+    return { offset, ts, bad: true };
+  };
+
+  await consumer.run({
+    partitionsConsumedConcurrently: 6,
+    eachBatchAutoResolve: false,
+    autoCommitInterval: 1_000,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      const { partition } = batch;
+      if (!batch.messages.length || !isRunning() || isStale()) return;
+      const items: Item[] = [];
+      for (const m of batch.messages) items.push(await decode(partition, m));
+      const last = batch.messages.at(-1)!;
+      await serial(partition, async () => {
+        const task = tasks.get(partition);
+        if (!task) return; // not ours, or being loaded: the load seeks to the stored cursor
+        const fresh = items.filter((i) => i.offset >= task.cursor.nextOffset);
+        if (!fresh.length) return;
+        if (fresh[0]!.offset !== task.cursor.nextOffset) {
+          // a gap (the consumer is not where the cursor is): read again from the cursor
+          consumer.seek({ topic, partition, offset: String(task.cursor.nextOffset) });
+          return;
+        }
+        const known = await lookUp(db, idsToLookUp(fresh));
+        const step = computeStep(partition, task.cursor, fresh, known, task.held, {
+          merchant: (n) => merchants.get(n) ?? null, rules: rules.book(), defaultRule: o.defaultRule, expiryMs: o.expiryMs,
+        });
+        let saved;
+        try {
+          saved = await saveStep(db, topic, step);
+        } catch (e) {
+          tasks.delete(partition);
+          log(`partition ${partition}: step from ${step.from} not written (${(e as Error).message.slice(0, 300)}); loading it again`);
+          void load(partition).catch(() => {});
+          return;
+        }
+        if (!saved.applied) {
+          // the cursor moved elsewhere (another replica, or an earlier run of ours): start again from the store
+          counters.fenced++;
+          tasks.delete(partition);
+          log(`partition ${partition}: cursor is not at ${step.from} any more; loading it again`);
+          void load(partition).catch(() => {});
+          return;
+        }
+        task.cursor = step.cursor;
+        task.held = step.held;
+        counters.bases += step.inserts.length;
+        counters.reclassified += step.updates.length;
+        for (const i of fresh) if (!('bad' in i)) { if (i.message.action === 'FINISH') counters.finishMarkers++; else counters.payments++; }
+        await publish(saved.statistics);
+      });
+      // Kafka's offsets only inform tools (lag); the cursor in PostgreSQL is where a restart resumes.
+      resolveOffset(last.offset);
+      o.onProgress?.({ topic, partition, offset: last.offset, highWatermark: batch.highWatermark });
+      await heartbeat();
+    },
+  });
+
+  // the statistics a previous run committed but did not get to Kafka
+  unsent.push(...await unpublishedStatistics(db));
+  let stopping = false;
+  let merchantsAt = Date.now();
+  const ticker = (async () => {
+    while (!stopping) {
+      await new Promise((r) => setTimeout(r, TICK_MS));
+      counters.rules = rules.size();
+      if (unsent.length) { const rows = unsent; unsent = []; await publish(rows); }
+      if (toMark.length) {
+        const rows = toMark;
+        toMark = [];
+        await markPublished(db, rows).catch((e: Error) => { toMark.push(...rows); log(`marking statistics published failed, will retry: ${e.message}`); });
+      }
+      if (Date.now() - merchantsAt >= MERCHANTS_EVERY_MS) {
+        merchantsAt = Date.now();
+        await loadMerchants().catch((e: Error) => log(`reading merchants failed, keeping the last ones: ${e.message}`));
+      }
+    }
+  })();
+
+  return {
+    consumer,
+    counters,
+    stop: async () => {
+      stopping = true;
+      await ticker;
+      await consumer.disconnect();
+      await Promise.allSettled([...locks.values()]);
+      if (toMark.length) await markPublished(db, toMark).catch(() => {});
+      await rules.stop();
+    },
+  };
+}
