@@ -6,5 +6,6 @@ import accounts from './20-accounts';
 import interests from './30-interests';
 import commerceCatalogue from './40-commerce-catalogue';
 import promotions from './50-promotions';
+import settlement from './60-settlement';
 
-export const SEED_STEPS = { '10-sales-desk': salesDesk, '20-accounts': accounts, '30-interests': interests, '40-commerce-catalogue': commerceCatalogue, '50-promotions': promotions };
+export const SEED_STEPS = { '10-sales-desk': salesDesk, '20-accounts': accounts, '30-interests': interests, '40-commerce-catalogue': commerceCatalogue, '50-promotions': promotions, '60-settlement': settlement };

@@ -21,7 +21,30 @@ export async function recordEvent<T extends string, P>(
   return envelope;
 }
 
-/** The one place the outbox row and its NOTIFY are written: WITH-clause entries, the row selected FROM `from` when given. */
+/**
+ * recordEvent for many events of one definition in one statement (a seed's hundreds of rules, say): the rows in
+ * the order given, one NOTIFY. Same guarantee: they exist if and only if the caller's transaction commits.
+ */
+export async function recordEvents<T extends string, P>(
+  tx: Tx,
+  def: EventDefinition<T, P>,
+  payloads: readonly NoInfer<P>[],
+  cause: Causation,
+): Promise<(Envelope<P> & { type: T })[]> {
+  const envelopes = payloads.map((p) => createEnvelope(def, p, cause));
+  if (!envelopes.length) return envelopes;
+  const rows = Prisma.sql`SELECT e."eventId", e.key, e.envelope FROM unnest(${envelopes.map((e) => e.eventId)}::uuid[], ${envelopes.map((e) => def.key(e.payload))}::text[],
+    ${envelopes.map((e) => JSON.stringify(e))}::jsonb[]) WITH ORDINALITY AS e("eventId", key, envelope, n) ORDER BY n`;
+  await tx.$executeRaw`WITH outbox_insert AS (
+      INSERT INTO "OutboxEvent" ("eventId", topic, key, type, envelope)
+      SELECT r."eventId", ${def.topic}, r.key, ${def.type}, r.envelope FROM (${rows}) r
+      RETURNING 1),
+    outbox_notified AS (SELECT pg_notify('outbox', '') WHERE EXISTS (SELECT FROM outbox_insert))
+    SELECT count(*) FROM outbox_notified`;
+  return envelopes;
+}
+
+/** The one place a single outbox row and its NOTIFY are written (recordEvents writes many): WITH-clause entries, the row selected FROM `from` when given. */
 function outboxCtes<P>(def: EventDefinition<string, P>, envelope: Envelope<P>, json: Prisma.Sql, from: Prisma.Sql | null): Prisma.Sql {
   return Prisma.sql`
     outbox_insert AS (
