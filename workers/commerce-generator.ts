@@ -2,13 +2,14 @@
 // publishes them straight to the commerce topics (see lib/commerce/generator/run.ts).
 // Env: COMMERCE_RATE = carts per second (load; staff's rate in GeneratorControl wins),
 // COMMERCE_POOL=none = no hot pool (the buyer and products looked up per cart, for the
-// benchmark), COMMERCE_SEED = RNG seed. Run one instance.
+// benchmark), COMMERCE_SEED = RNG seed, PAYMENT_BATCH_MS = time between FINISH markers on `payment`
+// (default 60000), PAYMENT_*_SHARE = the payment mix (run.ts paymentMixFromEnv). Run one instance.
 import { createDb } from '../lib/platform/db';
 import { createKafka } from '../lib/platform/kafka/client';
 import { startHeartbeat } from '../lib/platform/workers/heartbeat';
 import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 import { poolCounters } from '../lib/commerce/generator/hot-pool';
-import { startGenerator } from '../lib/commerce/generator/run';
+import { paymentPartitions, startGenerator } from '../lib/commerce/generator/run';
 
 const NAME = 'commerce-generator';
 const life = workerLifecycle(NAME);
@@ -19,11 +20,14 @@ const poolMode = process.env.COMMERCE_POOL === 'none' ? 'none' : 'pool';
 
 const db = createDb(undefined, 4);
 life.onShutdown(() => db.$disconnect());
-const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
+const kafka = createKafka(NAME);
+const producer = kafka.producer({ allowAutoTopicCreation: false });
 await producer.connect();
 life.onShutdown(() => producer.disconnect());
 
-const generator = await startGenerator({ db, producer, name: NAME, envRate, poolMode, seed: num(process.env.COMMERCE_SEED) ?? undefined });
+const generator = await startGenerator({
+  db, producer, name: NAME, envRate, poolMode, seed: num(process.env.COMMERCE_SEED) ?? undefined, paymentPartitions: await paymentPartitions(kafka),
+});
 const heartbeat = startHeartbeat({
   db,
   worker: NAME,

@@ -11,9 +11,15 @@
  * Rate: staff's GeneratorControl.rate if set, else COMMERCE_RATE (carts/s, for
  * load), else the seed's pace. The scenario: staff's until scenarioUntil, else the
  * one of the Korea-time hour.
+ *
+ * Each cart is also paid (seed 004, topic `payment`, model/payment.ts): its payment events go in the cart's batch,
+ * their follow-ups in a later tick's when due. At the end of each PAYMENT_BATCH_MS of wall time (a minute) a FINISH
+ * marker goes to every partition of `payment`, after the follow-ups due before it and before the carts after it:
+ * the settlement worker closes a batch per partition on it. These flow while staff pause the shop (the gateway does
+ * not stop with it). The payment mix comes from PAYMENT_*_SHARE (paymentMixFromEnv).
  */
 import { randomUUID } from 'node:crypto';
-import type { Message, Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Db } from '../../platform/db';
 import { OrderPlaced, ProductListed, UserRegistered } from '../../platform/events/commerce';
 import { createEnvelope, type EventDefinition } from '../../platform/events/envelope';
@@ -21,14 +27,16 @@ import { activeScenario, getGeneratorControl, kstHour, type ActiveScenario, type
 import { HotPool, poolCounters, type PoolMode } from './hot-pool';
 import { nextBurst, type Pace } from './model/pace';
 import { newProductGapMs } from './model/product';
-import { mulberry32, type Rng } from './model/rng';
+import { childSeed, mulberry32, type Rng } from './model/rng';
 import { scenarioById } from './model/scenarios';
 import { newUserSchedule, userId, userSeq } from './model/user';
 import { realClock, Shop } from './shop';
 import { PromoBehaviourModel, type RunningPromotion } from './model/promo-behaviour';
 import { PurchaseRecords } from './model/purchase';
+import { PaymentEvents, type PaymentMix } from './model/payment';
+import { PAYMENT_RECORD, type PaymentMessage } from '../../platform/events/settlement';
 import { runningPromotions } from '../../promotions/catalogue/running';
-import { TOPICS } from '../../platform/events/topics';
+import { TOPIC_SPECS, TOPICS } from '../../platform/events/topics';
 import { kstIso } from '../../platform/time/kst';
 
 export interface GeneratorOptions {
@@ -44,6 +52,12 @@ export interface GeneratorOptions {
   /** most carts per Kafka request */
   maxCartsPerSend?: number;
   maxInFlight?: number;
+  /** the payment mix; default: DEFAULT_PAYMENT_MIX with the env's PAYMENT_*_SHARE overrides */
+  paymentMix?: Partial<PaymentMix>;
+  /** PAYMENT_BATCH_MS: wall time between FINISH markers on `payment` (default a minute) */
+  paymentBatchMs?: number;
+  /** partitions of `payment` (paymentPartitions(kafka) reads them from the broker); default: the topic spec's */
+  paymentPartitions?: number;
 }
 
 export interface GeneratorCounters {
@@ -59,6 +73,9 @@ export interface GeneratorCounters {
   views: number;
   clicks: number;
   clickDrivenPurchases: number;
+  /** payment events sent on `payment` (approvals, duplicates, follow-ups), and FINISH markers (one per partition per batch) */
+  payments: number;
+  finishMarkers: number;
 }
 
 export interface Generator {
@@ -77,6 +94,34 @@ function message<T extends string, P>(def: EventDefinition<T, P>, payload: P, at
   return { key: def.key(payload), value: JSON.stringify(env), headers: { type: def.type } };
 }
 
+const PAYMENT_MIX_ENV: Record<keyof PaymentMix, string> = {
+  duplicate: 'PAYMENT_DUPLICATE_SHARE', test: 'PAYMENT_TEST_SHARE', nonSettlement: 'PAYMENT_NON_SETTLEMENT_SHARE',
+  networkCancel: 'PAYMENT_NETWORK_CANCEL_SHARE', unconfirmed: 'PAYMENT_UNCONFIRMED_SHARE', confirmed: 'PAYMENT_CONFIRMED_SHARE',
+  cancel: 'PAYMENT_CANCEL_SHARE', offline: 'PAYMENT_OFFLINE_SHARE', point: 'PAYMENT_POINT_SHARE',
+};
+
+/** The shares the env sets (PAYMENT_CANCEL_SHARE=0.1, ...); PaymentEvents refuses one outside [0, 1]. */
+export function paymentMixFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<PaymentMix> {
+  const mix: Partial<PaymentMix> = {};
+  for (const [k, name] of Object.entries(PAYMENT_MIX_ENV) as [keyof PaymentMix, string][]) if (env[name]) mix[k] = Number(env[name]);
+  return mix;
+}
+
+/** The partition count of `payment` as the broker has it (FINISH markers must reach every partition). */
+export async function paymentPartitions(kafka: Kafka): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [TOPICS.payment] });
+    return topics[0]!.partitions.length;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const FINISH: PaymentMessage = { channel: 'ONLINE', action: 'FINISH', data: null };
+const paymentMessageOut = (m: PaymentMessage): Message => ({ key: PAYMENT_RECORD.key(m), value: JSON.stringify(m) });
+
 async function nextUserSeqFrom(db: Db): Promise<number> {
   const [row] = await db.$queryRaw<{ max: string | null }[]>`SELECT max(id) AS max FROM "ShopUser"`;
   return row?.max ? userSeq(row.max) + 1 : 1;
@@ -91,9 +136,26 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
   // User ids go on from the highest in PostgreSQL. A restart within a second or so of publishing a user the
   // users sink has not written yet would hand that id out again (the sink keeps the first): a known gap.
   const shop = new Shop({ rng, clock: realClock, pool, nextUserSeq: await nextUserSeqFrom(db) });
-  const counters: GeneratorCounters = { carts: 0, lines: 0, users: 0, products: 0, skipped: 0, sends: 0, sendErrors: 0, views: 0, clicks: 0, clickDrivenPurchases: 0 };
+  const counters: GeneratorCounters = { carts: 0, lines: 0, users: 0, products: 0, skipped: 0, sends: 0, sendErrors: 0, views: 0, clicks: 0, clickDrivenPurchases: 0, payments: 0, finishMarkers: 0 };
   const promo = new PromoBehaviourModel<(typeof pool.users)[number]>(rng);
   const purchases = new PurchaseRecords(rng);
+  const payments = new PaymentEvents(mulberry32(childSeed(rng)), o.paymentMix ?? paymentMixFromEnv());
+  const paymentBatchMs = o.paymentBatchMs ?? (Number(process.env.PAYMENT_BATCH_MS) || 60_000);
+  const partitionCount = o.paymentPartitions ?? TOPIC_SPECS.find((t) => t.topic === TOPICS.payment)!.numPartitions;
+  let batchEndsAt = (Math.floor(Date.now() / paymentBatchMs) + 1) * paymentBatchMs;
+  /** The follow-ups due by now and, past a batch's end, its FINISH markers (after the follow-ups due before it). */
+  const paymentsDue = (now: number) => {
+    const out: Message[] = [];
+    let finishMarkers = 0;
+    if (now >= batchEndsAt) {
+      for (const m of payments.due(batchEndsAt - 1)) out.push(paymentMessageOut(m));
+      for (let partition = 0; partition < partitionCount; partition++) out.push({ ...paymentMessageOut(FINISH), partition });
+      finishMarkers = partitionCount;
+      batchEndsAt = (Math.floor(now / paymentBatchMs) + 1) * paymentBatchMs;
+    }
+    for (const m of payments.due(now)) out.push(paymentMessageOut(m));
+    return { out, tally: { payments: out.length - finishMarkers, finishMarkers } };
+  };
   let promotions: RunningPromotion[] = await runningPromotions(db, new Date());
   let lastTickAt = Date.now();
   // COMMERCE_GROUND_TRUTH=1 (tests): the click-driven purchases are written to PromoGroundTruth once sent
@@ -171,8 +233,9 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
   };
 
   type Truth = { purchaseId: string; userId: string; clickAt: Date };
-  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[]; purchases: Message[]; behaviours: Message[] }, tally: Partial<GeneratorCounters>, truth: Truth[] = []) => {
+  const send = async (messages: { orders: Message[]; users: Message[]; products: Message[]; purchases: Message[]; behaviours: Message[]; payments: Message[] }, tally: Partial<GeneratorCounters>, truth: Truth[] = []) => {
     const topicMessages = [
+      { topic: TOPICS.payment, messages: messages.payments },
       { topic: OrderPlaced.topic, messages: messages.orders },
       { topic: TOPICS.purchase, messages: messages.purchases },
       { topic: TOPICS.promoBehavior, messages: messages.behaviours },
@@ -196,11 +259,19 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     }
   };
 
+  const flight = async (p: Promise<void>) => {
+    const tracked = p.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+  };
+
   const tick = async () => {
     const now = Date.now();
+    const due = paymentsDue(now);
     if (!control.running) {
       nextBurstAt = now;
       pending = 0;
+      if (due.out.length) await flight(send({ orders: [], users: [], products: [], purchases: [], behaviours: [], payments: due.out }, due.tally));
       return tickMs * 4;
     }
     const s = scenarioById(scenario.id);
@@ -222,7 +293,8 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     const purchaseMessages: Message[] = [];
     const truth: Truth[] = [];
     const behaviours: Message[] = [];
-    const tally = { carts: 0, lines: 0, users: 0, products: 0 };
+    const paymentMessages = due.out;
+    const tally = { carts: 0, lines: 0, users: 0, products: 0, ...due.tally };
     if (now >= nextUsersAt) {
       const sched = newUserSchedule((now - startedAt) / 3_600_000);
       for (const u of shop.signUp(sched.batch)) users.push(message(UserRegistered, u, new Date(u.createdAt)));
@@ -259,6 +331,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
           if (clicked && recordTruth) truth.push({ purchaseId: order.orderId, userId: order.userId, clickAt: new Date(promo.lastClickAt!) });
           orders.push(message(OrderPlaced, order, new Date(order.orderedAt)));
           purchaseMessages.push({ key: order.userId, value: JSON.stringify(purchases.of(order)) });
+          for (const m of payments.of(order)) paymentMessages.push(paymentMessageOut(m));
           tally.lines += order.lines.length;
         }
         tally.carts += take;
@@ -267,10 +340,9 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     }
     lastTickAt = now;
     Object.assign(counters, promo.counts);
-    if (orders.length || users.length || products.length) {
-      const p = send({ orders, users, products, purchases: purchaseMessages, behaviours }, tally, truth).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    tally.payments = paymentMessages.length - tally.finishMarkers;
+    if (orders.length || users.length || products.length || paymentMessages.length) {
+      await flight(send({ orders, users, products, purchases: purchaseMessages, behaviours, payments: paymentMessages }, tally, truth));
     }
     if (pending > 0) return 0;
     return Math.max(1, Math.min(tickMs, nextBurstAt - Date.now()));
@@ -283,7 +355,7 @@ export async function startGenerator(o: GeneratorOptions): Promise<Generator> {
     const secs = (Date.now() - lastLog.at) / 1000;
     console.log(`[${name}] ${counters.carts - lastLog.carts} carts, ${counters.lines - lastLog.lines} lines in ${Math.round(secs)} s ` +
       `(${((counters.carts - lastLog.carts) / secs).toFixed(1)} carts/s), scenario ${scenario.id}, ${counters.users} users and ${counters.products} products listed, ` +
-      `${counters.skipped} skipped, pool queries/cart ${(poolCounters.queries / Math.max(1, poolCounters.carts)).toFixed(4)}`);
+      `${counters.skipped} skipped, ${counters.payments} payments and ${counters.finishMarkers} FINISH markers, pool queries/cart ${(poolCounters.queries / Math.max(1, poolCounters.carts)).toFixed(4)}`);
     lastLog = { at: Date.now(), carts: counters.carts, lines: counters.lines };
   }, 60_000);
   await report();
