@@ -49,6 +49,19 @@ const plusDays = (day: Day, n: number): Day => new Date(Date.parse(`${day}T00:00
  * A payment approved on a Friday with D+1 is paid on Monday, or later when Monday is a holiday.
  */
 export function addBusinessDays(day: Day, n: number): Day {
+  const key = `${day}+${n}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const d = computeBusinessDays(day, n);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(key, d);
+  return d;
+}
+
+// Every payment of a day asks the same question: the answer is kept (the calendar does not change while we run).
+const memo = new Map<string, Day>();
+
+function computeBusinessDays(day: Day, n: number): Day {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`business days must be a whole number from 0, not ${n}`);
   let d = day;
   check(d);

@@ -84,24 +84,27 @@ describe('a settlement step', () => {
     offset = 0n;
     const s1 = run([pay({ paymentId: 'U', status: 'UNCONFIRMED' })]);
     expect(s1.inserts[0]).toMatchObject({ classification: 'unconfirmed', amount: 10_000, fee: 0 });
-    expect(s1.held.has('U')).toBe(true);
+    const held = new Map<string, BaseRow>();
+    const s1b = run([pay({ paymentId: 'U2', status: 'UNCONFIRMED' })], [], held);
+    expect(held.has('U2')).toBe(true);
     expect(s1.statistics.size).toBe(0);
-    const s2 = run([pay({ paymentId: 'U', status: 'CONFIRMED', paymentDate: '2026-12-04T10:30:00+09:00' })], [s1.inserts[0]!], s1.held, s1.cursor);
-    expect(s2.updates[0]!.after).toMatchObject({ paymentId: 'U', classification: 'settled', approvalDay: '2026-12-04', fee: 250 });
+    const s2 = run([pay({ paymentId: 'U2', status: 'CONFIRMED', paymentDate: '2026-12-04T10:30:00+09:00' })], [s1b.inserts[0]!], held, s1b.cursor);
+    expect(s2.updates[0]!.after).toMatchObject({ paymentId: 'U2', classification: 'settled', approvalDay: '2026-12-04', fee: 250 });
     expect(s2.inserts[0]).toMatchObject({ classification: 'confirmation', fee: 0 });
     expect([...s2.statistics.values()]).toEqual([expect.objectContaining({ approvalDay: '2026-12-04', count: 1, amount: 10_000 })]);
-    expect(s2.held.size).toBe(0);
-    expect(s1.held.get('U')!.classification).toBe('unconfirmed'); // the step's input is not changed
+    expect([...s2.payouts.values()]).toEqual([{ payoutDay: '2026-12-08', merchantNumber: 'merchant-0001', count: 1, amount: 10_000, fee: 250, vat: 25, payout: 9_725 }]);
+    expect(held.size).toBe(0);
   });
 
   it('an unconfirmed approval expires by event time (a later payment or a FINISH marker), and a late confirmation settles nothing', () => {
     offset = 0n;
-    const s1 = run([pay({ paymentId: 'U', status: 'UNCONFIRMED' }), finish(3_599_000)]);
-    expect(s1.held.size).toBe(1);
-    const s2 = run([finish(3_600_000)], [], s1.held, s1.cursor);
+    const held = new Map<string, BaseRow>();
+    const s1 = run([pay({ paymentId: 'U', status: 'UNCONFIRMED' }), finish(3_599_000)], [], held);
+    expect(held.size).toBe(1);
+    const s2 = run([finish(3_600_000)], [], held, s1.cursor);
     expect(s2.updates[0]!.after).toMatchObject({ paymentId: 'U', classification: 'unconfirmed-expired' });
-    expect(s2.held.size).toBe(0);
-    const s3 = run([pay({ paymentId: 'U', status: 'CONFIRMED' }, 3_700_000)], [s2.updates[0]!.after], s2.held, s2.cursor);
+    expect(held.size).toBe(0);
+    const s3 = run([pay({ paymentId: 'U', status: 'CONFIRMED' }, 3_700_000)], [s2.updates[0]!.after], held, s2.cursor);
     expect(s3.inserts[0]).toMatchObject({ classification: 'unconfirmed-expired', reason: 'confirmed after its approval expired' });
     expect(s3.statistics.size).toBe(0);
   });

@@ -75,12 +75,13 @@ export interface Step {
   statistics: Map<string, StatDelta>;
   batches: Map<number, BatchDelta>;
   days: Map<string, number>;
-  /** the held approvals after the step (replaces the partition's set once the step is written) */
-  held: Map<string, BaseRow>;
+  /** payout calendar deltas: what the settled bases pay per payout day x merchant */
+  payouts: Map<string, PayoutDelta>;
   deadLettered: number;
 }
 
 export interface StatDelta { approvalDay: string; merchantNumber: string; action: string; method: string; count: number; amount: number; fee: number; vat: number; payout: number }
+export interface PayoutDelta { payoutDay: string; merchantNumber: string; count: number; amount: number; fee: number; vat: number; payout: number }
 export interface BatchDelta {
   received: number; settled: number; duplicate: number; test: number; nonSettlement: number; networkCancelled: number; unconfirmed: number;
   firstAt: number | null; lastAt: number | null; closedAt: number | null;
@@ -115,13 +116,14 @@ const payOf = (row: BaseRow): Payment => ({
 /**
  * @param known  non-duplicate bases PostgreSQL holds for the ids of `idsToLookUp`, and the network cancellations
  *               naming them (store.lookUp)
- * @param held   the partition's held (unconfirmed) approvals, by payment id
+ * @param held   the partition's held (unconfirmed) approvals by payment id, in the order they arrived. The step
+ *               updates it, and the rows in it, IN PLACE (it can hold hundreds of thousands of approvals for a day:
+ *               no copy per step), so a step that is not written must be followed by loading the partition again.
  */
 export function computeStep(partition: number, cursor: Cursor, items: Item[], known: BaseRow[], held: Map<string, BaseRow>, s: Settings): Step {
   const inserts: BaseRow[] = [];
   const updated = new Map<string, { before: BaseRow; after: BaseRow }>();
-  // copies: the partition's held set changes only when the step is written
-  const heldNow = new Map([...held].map(([id, row]) => [id, { ...row }]));
+  const heldNow = held;
   // every non-duplicate base of the ids in play, by payment id: PostgreSQL's and this step's
   const byPayment = new Map<string, BaseRow[]>();
   const seen = new Set<string>();
@@ -157,13 +159,15 @@ export function computeStep(partition: number, cursor: Cursor, items: Item[], kn
   const batch = (seq: number) => batches.get(seq) ?? batches.set(seq, emptyBatch()).get(seq)!;
   let deadLettered = 0;
 
+  // Held approvals expire in the order they arrived (the Map's order): the first one not yet due stops the scan,
+  // so a step costs nothing for the approvals that wait. Within a partition payment dates arrive nearly in order,
+  // so one that arrived out of order waits at most that much longer; the order is the log's, so a replay agrees.
   const expire = () => {
     if (watermark === null) return;
     for (const [id, row] of heldNow) {
-      if (Date.parse(row.paymentDate) + s.expiryMs <= watermark) {
-        reclassify(row, { classification: 'unconfirmed-expired', reason: `not confirmed within ${s.expiryMs / 3_600_000} h of event time` });
-        heldNow.delete(id);
-      }
+      if (Date.parse(row.paymentDate) + s.expiryMs > watermark) break;
+      reclassify(row, { classification: 'unconfirmed-expired', reason: `not confirmed within ${s.expiryMs / 3_600_000} h of event time` });
+      heldNow.delete(id);
     }
   };
 
@@ -265,6 +269,7 @@ export function computeStep(partition: number, cursor: Cursor, items: Item[], kn
 
   // the deltas, from each base's final state (and, for an existing one, minus its state before)
   const statistics = new Map<string, StatDelta>();
+  const payouts = new Map<string, PayoutDelta>();
   const days = new Map<string, number>();
   const add = (row: BaseRow, sign: 1 | -1) => {
     const dayKey = `${row.approvalDay}\0${row.classification}`;
@@ -279,12 +284,20 @@ export function computeStep(partition: number, cursor: Cursor, items: Item[], kn
     d.fee += sign * row.fee;
     d.vat += sign * row.vat;
     d.payout += sign * row.payout;
+    const pk = `${row.payoutDay}\0${row.merchantNumber}`;
+    const pd = payouts.get(pk) ?? payouts.set(pk, { payoutDay: row.payoutDay!, merchantNumber: row.merchantNumber, count: 0, amount: 0, fee: 0, vat: 0, payout: 0 }).get(pk)!;
+    pd.count += sign;
+    pd.amount += sign * row.amount;
+    pd.fee += sign * row.fee;
+    pd.vat += sign * row.vat;
+    pd.payout += sign * row.payout;
   };
   for (const row of inserts) add(row, 1);
   const updates = [...updated.values()];
   for (const u of updates) { add(u.before, -1); add(u.after, 1); }
   for (const [k, v] of days) if (v === 0) days.delete(k);
   for (const [k, d] of statistics) if (!d.count && !d.amount && !d.fee && !d.vat && !d.payout) statistics.delete(k);
+  for (const [k, d] of payouts) if (!d.count && !d.amount && !d.fee && !d.vat && !d.payout) payouts.delete(k);
 
-  return { partition, from: cursor.nextOffset, cursor: { nextOffset, batchSeq, watermark }, inserts, updates, statistics, batches, days, held: heldNow, deadLettered };
+  return { partition, from: cursor.nextOffset, cursor: { nextOffset, batchSeq, watermark }, inserts, updates, statistics, payouts, batches, days, deadLettered };
 }

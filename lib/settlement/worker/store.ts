@@ -18,7 +18,8 @@ const BASE_COLUMNS = Prisma.sql`partition, "offset"::text AS "offset", "paymentI
 export async function loadPartition(db: Db, topic: string, partition: number): Promise<{ cursor: Cursor | null; held: Map<string, BaseRow> }> {
   const [c] = await db.$queryRaw<{ nextOffset: bigint; batchSeq: number; watermark: Date | null }[]>`
     SELECT "nextOffset", "batchSeq", watermark FROM "SettlementCursor" WHERE topic = ${topic} AND partition = ${partition}`;
-  const held = await db.$queryRaw<BaseRow[]>`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE classification = 'unconfirmed' AND partition = ${partition}`;
+  // in the order they arrived: they expire in that order (step.ts)
+  const held = await db.$queryRaw<BaseRow[]>`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE classification = 'unconfirmed' AND partition = ${partition} ORDER BY "offset"`;
   return {
     cursor: c ? { nextOffset: c.nextOffset, batchSeq: c.batchSeq, watermark: c.watermark?.getTime() ?? null } : null,
     held: new Map(held.map((r) => [r.paymentId, r])),
@@ -48,6 +49,7 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
   const bases = JSON.stringify(step.inserts);
   const updates = JSON.stringify(step.updates.map((u) => u.after));
   const stats = JSON.stringify([...step.statistics.values()]);
+  const payouts = JSON.stringify([...step.payouts.values()]);
   const batches = JSON.stringify([...step.batches].map(([seq, b]) => ({ seq, ...b, firstAt: iso(b.firstAt), lastAt: iso(b.lastAt), closedAt: iso(b.closedAt) })));
   const days = JSON.stringify([...step.days].map(([k, count]) => { const [approvalDay, classification] = k.split('\0'); return { approvalDay, classification, count }; }));
   const c = step.cursor;
@@ -89,6 +91,14 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
         version = t.version + 1, "updatedAt" = now()
       RETURNING t."approvalDay", t."merchantNumber", t.action, t.method, t.count, t.amount::float8 AS amount, t.fee::float8 AS fee,
         t.vat::float8 AS vat, t.payout::float8 AS payout, t.version),
+    pc AS (
+      INSERT INTO "SettlementPayout" AS t ("payoutDay", "merchantNumber", count, amount, fee, vat, payout)
+      SELECT d."payoutDay", d."merchantNumber", d.count, d.amount, d.fee, d.vat, d.payout
+      FROM jsonb_to_recordset(${payouts}::jsonb) AS d("payoutDay" text, "merchantNumber" text, count int, amount bigint, fee bigint, vat bigint, payout bigint)
+      WHERE EXISTS (SELECT 1 FROM ok)
+      ON CONFLICT ("payoutDay", "merchantNumber") DO UPDATE SET count = t.count + excluded.count, amount = t.amount + excluded.amount,
+        fee = t.fee + excluded.fee, vat = t.vat + excluded.vat, payout = t.payout + excluded.payout
+      RETURNING 1),
     bt AS (
       INSERT INTO "SettlementBatch" AS t (partition, seq, received, settled, duplicate, test, "nonSettlement", "networkCancelled", unconfirmed,
         "firstAt", "lastAt", "closedAt")

@@ -5,7 +5,7 @@
 // must equal the bases. Then the payment topic is replayed from offset 0 into empty tables, and by three replicas:
 // identical results. Malformed payments go to the dead-letter topic; a rule saved while running applies from its day.
 import { randomUUID } from 'node:crypto';
-import type { KafkaMessage, Producer } from 'kafkajs';
+import type { KafkaMessage, Message, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/platform/db';
 import { createEnvelope } from '@/lib/platform/events/envelope';
@@ -59,7 +59,7 @@ async function partitionsOf(topic: string): Promise<number> {
 async function send(items: ReturnType<typeof paymentStream>) {
   const partitions = await partitionsOf(TOPICS.payment);
   for (let i = 0; i < items.length; i += 500) {
-    const messages = items.slice(i, i + 500).flatMap((it) => it.kind === 'payment'
+    const messages = items.slice(i, i + 500).flatMap((it): Message[] => it.kind === 'payment'
       ? [{ key: it.message.data!.merchantNumber, value: JSON.stringify(it.message), timestamp: String(Date.parse(it.message.data!.paymentDate)) }]
       : Array.from({ length: partitions }, (_, partition) => ({ partition, value: JSON.stringify({ channel: 'ONLINE', action: 'FINISH', data: null }), timestamp: String(it.atMs) })));
     await producer.send({ topic: TOPICS.payment, acks: -1, messages });
@@ -133,7 +133,7 @@ async function statisticsFromBases(): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.k, JSON.stringify([Number(r.count), String(r.amount), String(r.fee), String(r.vat), String(r.payout)])]));
 }
 const nonZero = (m: Map<string, string>) => new Map([...m].filter(([, v]) => v !== JSON.stringify([0, '0', '0', '0', '0'])));
-const emptyTables = () => db.$executeRawUnsafe('TRUNCATE "SettlementBase", "SettlementStatistic", "SettlementCursor", "SettlementBatch", "SettlementDayCount"');
+const emptyTables = () => db.$executeRawUnsafe('TRUNCATE "SettlementBase", "SettlementStatistic", "SettlementPayout", "SettlementCursor", "SettlementBatch", "SettlementDayCount"');
 
 beforeAll(async () => {
   producer = kafka.producer();
@@ -179,6 +179,13 @@ describe('settlement worker', () => {
     expect(await db.settlementBase.count({ where: { ruleId: rules.at(-1)!.id } })).toBeGreaterThan(0); // the midnight change
     expect(await db.settlementBase.count({ where: { amount: { lt: 0 }, classification: 'settled' } })).toBeGreaterThan(0); // cancellations net
     expect(nonZero(first.statistics)).toEqual(await statisticsFromBases());
+    // the payout calendar is the settled bases by payout day x merchant
+    const calendar = await db.$queryRaw<{ diff: bigint }[]>`SELECT count(*) AS diff FROM (
+      SELECT "payoutDay", "merchantNumber", count(*)::int AS c, sum(payout) AS p FROM "SettlementBase" WHERE classification = 'settled' GROUP BY 1, 2) b
+      FULL JOIN (SELECT * FROM "SettlementPayout" WHERE count <> 0 OR payout <> 0) s USING ("payoutDay", "merchantNumber")
+      WHERE COALESCE(b.c, 0) <> COALESCE(s.count, 0) OR COALESCE(b.p, 0) <> COALESCE(s.payout, 0)`;
+    expect(Number(calendar[0]!.diff)).toBe(0);
+    expect(await db.settlementPayout.count()).toBeGreaterThan(5);
     // batches: FINISH markers closed them in every partition, and their counts add up to the bases
     const batches = await db.settlementBatch.aggregate({ _sum: { received: true, settled: true } });
     expect(batches._sum.received).toBe(payments);
@@ -250,8 +257,8 @@ describe('settlement worker', () => {
     await producer.send({ topic: TOPICS.payment, acks: -1, messages: [
       { key: 'IT-M-02', value: JSON.stringify(at('2027-01-04T23:59:59+09:00', before)) }, { key: 'IT-M-02', value: JSON.stringify(at('2027-01-05T00:00:00+09:00', after)) },
     ] });
-    const b = await waitFor(() => db.settlementBase.findFirst({ where: { paymentId: before } }), 20_000, 'the payment before the change');
-    const a = await waitFor(() => db.settlementBase.findFirst({ where: { paymentId: after } }), 20_000, 'the payment after the change');
+    const b = (await waitFor(() => db.settlementBase.findFirst({ where: { paymentId: before } }), 20_000, 'the payment before the change'))!;
+    const a = (await waitFor(() => db.settlementBase.findFirst({ where: { paymentId: after } }), 20_000, 'the payment after the change'))!;
     expect([b.fee, b.payoutDay]).toEqual([2_000n, '2027-01-05']); // 2 %, D+1
     expect([a.ruleId, a.fee, a.vat, a.payout, a.payoutDay]).toEqual([rule.id, 900n, 90n, 99_010n, '2027-01-05']); // 0.9 %, D+0
   });
