@@ -20,8 +20,9 @@ import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
 import type { Merchant, PayoutRule } from '../base/classify';
 import { canonicalPayment } from './canonical';
 import { startRuleFeed, type RuleFeed } from './rule-feed';
-import { computeStep, idsToLookUp, type BaseRow, type Cursor, type Item } from './step';
-import { loadPartition, lookUp, markPublished, saveStep, unpublishedStatistics } from './store';
+import { RecentKeys } from './recent-keys';
+import { computeStep, eventKeyOf, idsToLookUp, type BaseRow, type Cursor, type Item } from './step';
+import { isRefusedAsSeen, loadPartition, lookUp, markPublished, saveStep, unpublishedStatistics } from './store';
 
 export interface SettlerOptions {
   kafka: Kafka;
@@ -38,20 +39,26 @@ export interface SettlerOptions {
 
 export interface Settler {
   consumer: Consumer;
-  counters: { payments: number; finishMarkers: number; bases: number; reclassified: number; deadLettered: number; fenced: number; statisticsPublished: number; rules: number };
+  counters: { payments: number; finishMarkers: number; bases: number; reclassified: number; deadLettered: number; fenced: number; refusedAsSeen: number; statisticsPublished: number; rules: number };
   stop(): Promise<void>;
 }
 
 const TICK_MS = 100;
 /** SETTLEMENT_TRACE=1: a line per step with where its time went (the bench uses it to find the slow part). */
 const TRACE = process.env.SETTLEMENT_TRACE === '1';
+/**
+ * How many event keys each partition remembers (SETTLEMENT_RECENT_KEYS, default 200,000: about 2 minutes of a
+ * partition at 10,000 payments/s; ~20 MB). Duplicates come seconds after the original, so nearly all are found
+ * here without asking PostgreSQL; an older one is caught by the unique event key and the step decided again.
+ */
+const RECENT_KEYS = Math.max(1_000, Number(process.env.SETTLEMENT_RECENT_KEYS) || 200_000);
 const MERCHANTS_EVERY_MS = 2_000;
 
 export async function startSettler(o: SettlerOptions): Promise<Settler> {
   const { kafka, db, producer, groupId } = o;
   const log = o.log ?? ((l: string) => console.log(l));
   const topic = TOPICS.payment;
-  const counters = { payments: 0, finishMarkers: 0, bases: 0, reclassified: 0, deadLettered: 0, fenced: 0, statisticsPublished: 0, rules: 0 };
+  const counters = { payments: 0, finishMarkers: 0, bases: 0, reclassified: 0, deadLettered: 0, fenced: 0, refusedAsSeen: 0, statisticsPublished: 0, rules: 0 };
 
   // The merchant registry, read again every 2 s (a flag staff change applies to payments read after it).
   let merchants = new Map<string, Merchant>();
@@ -62,7 +69,7 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
   await loadMerchants();
   const rules: RuleFeed = await startRuleFeed(kafka, TOPICS.payoutRules, TOPIC_PREFIX, log);
 
-  interface Task { cursor: Cursor; held: Map<string, BaseRow> }
+  interface Task { cursor: Cursor; held: Map<string, BaseRow>; recent: RecentKeys }
   const tasks = new Map<number, Task>();
   const locks = new Map<number, Promise<unknown>>();
   /** One step of a partition at a time: its memory and its row in PostgreSQL move together. */
@@ -100,7 +107,7 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
       log(`partition ${partition}: payments before offset ${low} were removed by retention before they were read`);
       cursor.nextOffset = low;
     }
-    tasks.set(partition, { cursor, held: restored.held });
+    tasks.set(partition, { cursor, held: restored.held, recent: new RecentKeys(RECENT_KEYS) });
     consumer.seek({ topic, partition, offset: String(cursor.nextOffset) });
     log(`partition ${partition}: from offset ${cursor.nextOffset}, batch ${cursor.batchSeq}, ${restored.held.size} unconfirmed held`);
   });
@@ -156,24 +163,35 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
           consumer.seek({ topic, partition, offset: String(task.cursor.nextOffset) });
           return;
         }
+        const settings = { merchant: (n: string) => merchants.get(n) ?? null, rules: rules.book(), defaultRule: o.defaultRule, expiryMs: o.expiryMs };
         const t0 = performance.now();
-        const known = await lookUp(db, idsToLookUp(fresh));
-        const t1 = performance.now();
-        const step = computeStep(partition, task.cursor, fresh, known, task.held, {
-          merchant: (n) => merchants.get(n) ?? null, rules: rules.book(), defaultRule: o.defaultRule, expiryMs: o.expiryMs,
-        });
-        let saved;
-        const t2 = performance.now();
-        // the step changed the held approvals in place: if it is not written, the partition is loaded again
-        try {
-          saved = await saveStep(db, topic, step);
-          if (TRACE) log(`partition ${partition}: ${fresh.length} messages, look-up ${(t1 - t0).toFixed(1)} ms, step ${(t2 - t1).toFixed(1)} ms, write ${(performance.now() - t2).toFixed(1)} ms, waited ${(t0 - fetchedAt).toFixed(1)} ms`);
-        } catch (e) {
-          tasks.delete(partition);
-          log(`partition ${partition}: step from ${step.from} not written (${(e as Error).message.slice(0, 300)}); loading it again`);
-          void load(partition).catch(() => {});
-          return;
+        let everything = false;
+        let step, saved, t1, t2;
+        for (;;) {
+          const known = await lookUp(db, idsToLookUp(fresh, everything));
+          t1 = performance.now();
+          step = computeStep(partition, task.cursor, fresh, known, task.held, settings, everything ? undefined : (k) => task.recent.has(k));
+          t2 = performance.now();
+          try {
+            saved = await saveStep(db, topic, step);
+            break;
+          } catch (e) {
+            if (isRefusedAsSeen(e) && !everything) {
+              // an event older than the worker's memory came again: read the partition back and decide the step
+              // from PostgreSQL's bases alone (the step changed the held approvals in place, so they are read again)
+              counters.refusedAsSeen++;
+              task.held = (await loadPartition(db, topic, partition)).held;
+              everything = true;
+              continue;
+            }
+            // the step changed the held approvals in place and is not written: the partition is loaded again
+            tasks.delete(partition);
+            log(`partition ${partition}: step from ${step.from} not written (${(e as Error).message.slice(0, 300)}); loading it again`);
+            void load(partition).catch(() => {});
+            return;
+          }
         }
+        if (TRACE) log(`partition ${partition}: ${fresh.length} messages, look-up ${(t1 - t0).toFixed(1)} ms, step ${(t2 - t1).toFixed(1)} ms, write ${(performance.now() - t2).toFixed(1)} ms, waited ${(t0 - fetchedAt).toFixed(1)} ms${everything ? ', again with every id' : ''}`);
         if (!saved.applied) {
           // the cursor moved elsewhere (another replica, or an earlier run of ours): start again from the store
           counters.fenced++;
@@ -182,6 +200,7 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
           void load(partition).catch(() => {});
           return;
         }
+        for (const row of step.inserts) if (row.classification !== 'duplicate') task.recent.add(eventKeyOf(row));
         task.cursor = step.cursor;
         counters.bases += step.inserts.length;
         counters.reclassified += step.updates.length;

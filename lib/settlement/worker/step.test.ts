@@ -125,6 +125,14 @@ describe('a settlement step', () => {
     expect(s.deadLettered).toBe(1);
     const again = run([a, pay({ paymentId: 'C' }, 3_000)], [], new Map(), s.cursor);
     expect(again.inserts.map((r) => r.paymentId)).toEqual(['C']);
-    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })])).toEqual(['A', 'X']);
+    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], true)).toEqual({ ids: ['A', 'X'], approvals: ['A'] });
+    // without everything: only the payments that cancellations and confirmations name (duplicates: memory first)
+    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], false)).toEqual({ ids: ['A'], approvals: ['A'] });
+  });
+
+  it('an event key the worker remembers is a duplicate without asking PostgreSQL', () => {
+    offset = 0n;
+    const s = computeStep(0, start, [pay({ paymentId: 'R' }), pay({ paymentId: 'S' })], [], new Map(), settings, (k) => k.startsWith('R\0'));
+    expect(s.inserts.map((r) => r.classification)).toEqual(['duplicate', 'settled']);
   });
 });

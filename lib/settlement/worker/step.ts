@@ -89,15 +89,27 @@ export interface BatchDelta {
 
 const eventKey = (paymentId: string, action: string, status: string) => `${paymentId}\0${action}\0${status}`;
 
-/** The payment ids a step needs PostgreSQL's bases for: its own and the ones its cancellations name. */
-export function idsToLookUp(items: Item[]): string[] {
+export const eventKeyOf = (row: Pick<BaseRow, 'paymentId' | 'action' | 'status'>) => eventKey(row.paymentId, row.action, row.status);
+
+/**
+ * What a step needs PostgreSQL's bases for.
+ *   ids        payment ids whose bases it needs: the payments its cancellations name, and confirmed payments (their
+ *              approval); with `everything`, also every payment id of the step (whether each event was seen before)
+ *   approvals  approvals' ids, to find network cancellations that came before them (a small partial index)
+ * Without `everything`, duplicates are found by the worker's memory of recent event keys, and PostgreSQL's unique
+ * event key catches any it missed (the step is then refused and computed again with everything).
+ */
+export function idsToLookUp(items: Item[], everything: boolean): { ids: string[]; approvals: string[] } {
   const ids = new Set<string>();
+  const approvals = new Set<string>();
   for (const it of items) {
     if ('bad' in it || !it.message.data) continue;
-    ids.add(it.message.data.paymentId);
-    if (it.message.data.originalPaymentId) ids.add(it.message.data.originalPaymentId);
+    const d = it.message.data;
+    if (everything || d.status === 'CONFIRMED') ids.add(d.paymentId);
+    if (d.originalPaymentId) ids.add(d.originalPaymentId);
+    if (d.paymentActionType === 'PAYMENT') approvals.add(d.paymentId);
   }
-  return [...ids];
+  return { ids: [...ids], approvals: [...approvals] };
 }
 
 const BATCH_FIELD: Partial<Record<Classification, keyof BatchDelta>> = {
@@ -116,11 +128,13 @@ const payOf = (row: BaseRow): Payment => ({
 /**
  * @param known  non-duplicate bases PostgreSQL holds for the ids of `idsToLookUp`, and the network cancellations
  *               naming them (store.lookUp)
+ * @param seenRecently  the worker's memory of recent event keys (a hint: PostgreSQL has the last word, see store.ts)
  * @param held   the partition's held (unconfirmed) approvals by payment id, in the order they arrived. The step
  *               updates it, and the rows in it, IN PLACE (it can hold hundreds of thousands of approvals for a day:
  *               no copy per step), so a step that is not written must be followed by loading the partition again.
  */
-export function computeStep(partition: number, cursor: Cursor, items: Item[], known: BaseRow[], held: Map<string, BaseRow>, s: Settings): Step {
+export function computeStep(partition: number, cursor: Cursor, items: Item[], known: BaseRow[], held: Map<string, BaseRow>, s: Settings,
+  seenRecently: (key: string) => boolean = () => false): Step {
   const inserts: BaseRow[] = [];
   const updated = new Map<string, { before: BaseRow; after: BaseRow }>();
   const heldNow = held;
@@ -205,7 +219,7 @@ export function computeStep(partition: number, cursor: Cursor, items: Item[], kn
     const isConfirmation = p.status === 'CONFIRMED' && p.paymentActionType === 'PAYMENT';
     const approval = isConfirmation ? (heldNow.get(p.paymentId) ?? null) : null;
     const c = classify(p, {
-      seenBefore: seen.has(key), merchant,
+      seenBefore: seen.has(key) || seenRecently(key), merchant,
       networkCancelled: p.paymentActionType === 'PAYMENT' && networkCancelledIds.has(p.paymentId),
       confirmation: 'open', rule: ruleFor(p), defaultRule: s.defaultRule,
     });

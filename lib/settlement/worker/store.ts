@@ -26,15 +26,17 @@ export async function loadPartition(db: Db, topic: string, partition: number): P
   };
 }
 
-/** The non-duplicate bases of these payment ids, and the network cancellations that name them. */
-export async function lookUp(db: Db, ids: string[]): Promise<BaseRow[]> {
-  if (!ids.length) return [];
+/** The non-duplicate bases of `ids`, and the network cancellations that name one of `approvals` (step.idsToLookUp). */
+export async function lookUp(db: Db, q: { ids: string[]; approvals: string[] }): Promise<BaseRow[]> {
+  if (!q.ids.length && !q.approvals.length) return [];
   return db.$queryRaw<BaseRow[]>`
-    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${ids}::text[]) AND classification <> 'duplicate'
-    UNION ALL
-    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "originalPaymentId" = ANY(${ids}::text[]) AND status = 'NETWORK_CANCELED'
-      AND NOT ("paymentId" = ANY(${ids}::text[]))`;
+    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${q.ids}::text[]) AND classification <> 'duplicate'
+    UNION
+    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "originalPaymentId" = ANY(${q.approvals}::text[]) AND status = 'NETWORK_CANCELED'`;
 }
+
+/** The error a step gets when PostgreSQL knew an event the worker took for new (store.saveStep). */
+export const isRefusedAsSeen = (e: unknown) => e instanceof Error && /settlement step refused: seen before/.test(e.message);
 
 export interface Saved {
   /** false: the cursor was not where the step started (another replica or an earlier run got there): nothing written */
@@ -72,6 +74,8 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
         channel text, "merchantNumber" text, "originalPaymentId" text, "paymentDate" timestamptz, "approvalDay" text, classification text,
         reason text, "ruleId" text, "defaultRule" boolean, amount bigint, fee bigint, vat bigint, payout bigint, "payoutDay" text, "batchSeq" int)
       WHERE EXISTS (SELECT 1 FROM ok)
+      -- an event the worker took for new but PostgreSQL holds already: not inserted, and the check below refuses the step
+      ON CONFLICT DO NOTHING
       RETURNING 1),
     upd AS (
       UPDATE "SettlementBase" s SET classification = u.classification, reason = u.reason, "ruleId" = u."ruleId", "defaultRule" = u."defaultRule",
@@ -119,7 +123,11 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
       WHERE EXISTS (SELECT 1 FROM ok)
       ON CONFLICT ("approvalDay", classification) DO UPDATE SET count = t.count + excluded.count
       RETURNING 1)
-    SELECT EXISTS (SELECT 1 FROM ok) AS applied, (SELECT json_agg(st) FROM st) AS statistics`;
+    SELECT EXISTS (SELECT 1 FROM ok) AS applied, (SELECT json_agg(st) FROM st) AS statistics,
+      -- refusing: a failing cast rolls the whole statement back (its text, with a count so it is not folded at planning,
+      -- is the error's message)
+      CASE WHEN EXISTS (SELECT 1 FROM ok) AND (SELECT count(*) FROM ins) <> ${step.inserts.length}
+        THEN ('settlement step refused: seen before, ' || (SELECT count(*) FROM ins))::int END AS refused`;
   return { applied: row!.applied, statistics: row!.statistics ?? [] };
 }
 

@@ -232,6 +232,18 @@ describe('settlement worker', () => {
     expect(nonZero(three.statistics)).toEqual(await statisticsFromBases());
   });
 
+  it('an event sent again long after (older than the worker\'s memory) is still a duplicate: PostgreSQL\'s event key decides', async () => {
+    await stopAll();
+    await start(); // a fresh process remembers nothing
+    const old = stream.find((s) => s.kind === 'payment' && s.message.data!.status === 'APPROVED' && s.message.data!.paymentActionType === 'PAYMENT'
+      && MERCHANTS.includes(s.message.data!.merchantNumber) && s.message.data!.paymentMethodType === 'CARD' && !s.message.data!.test) as { message: PaymentMessage };
+    const before = await snapshot();
+    await producer.send({ topic: TOPICS.payment, acks: -1, messages: [{ key: old.message.data!.merchantNumber, value: JSON.stringify(old.message) }] });
+    await waitFor(async () => (await db.settlementBase.count({ where: { paymentId: old.message.data!.paymentId } })) >= 2, 20_000, 'the late duplicate');
+    expect((await db.settlementBase.findMany({ where: { paymentId: old.message.data!.paymentId }, orderBy: { offset: 'asc' } })).map((b) => b.classification)).toEqual(['settled', 'duplicate']);
+    expect(nonZero((await snapshot()).statistics)).toEqual(nonZero(before.statistics));
+  });
+
   it('a malformed payment goes to the dead-letter topic with its reason, and the worker carries on', async () => {
     const before = await readAll(TOPICS.deadLetter, () => true);
     const good = paymentStream({ count: 1, merchants: ['IT-M-03'], startMs: T0 + 3_600_000, stepMs: 1, seed: 77 })[0]!;
