@@ -1,7 +1,7 @@
 /**
  * What is paid out on each of the next days, per merchant: the settled bases by payout day (D+N business days after
- * approval). The statistics are keyed by approval day, so they cannot say this; the bases can, through their
- * (payoutDay, merchantNumber) index over a bounded window of days.
+ * approval), from the SettlementPayout read model the worker keeps in the same statement as the statistics (the
+ * statistics are keyed by approval day, so they cannot say this). A range of its primary key (payoutDay first).
  */
 import { db } from '../../platform/db';
 import { holidayNames, isBusinessDay } from '../calendar/business-days';
@@ -23,15 +23,11 @@ export const PAYOUT_WINDOW_DAYS = 14;
 
 export async function getPayoutCalendar(from: Day = todayKst(), days = PAYOUT_WINDOW_DAYS): Promise<PayoutDay[]> {
   const to = plusDays(from, days - 1);
-  const rows = await db.$queryRaw<({ day: string; merchantNumber: string; name: string | null } & Record<keyof Figures, bigint>)[]>`
-    WITH paid AS (
-      SELECT "payoutDay" AS day, "merchantNumber", count(*)::bigint AS count, sum(amount)::bigint AS amount, sum(fee)::bigint AS fee,
-             sum(vat)::bigint AS vat, sum(payout)::bigint AS payout
-      FROM "SettlementBase"
-      WHERE "payoutDay" >= ${from} AND "payoutDay" <= ${to} AND classification = 'settled'
-      GROUP BY 1, 2)
-    SELECT paid.*, m.name FROM paid LEFT JOIN "Merchant" m ON m.number = paid."merchantNumber"
-    ORDER BY day, "merchantNumber"`;
+  const rows = await db.$queryRaw<({ day: string; merchantNumber: string; name: string | null; count: number } & Record<'amount' | 'fee' | 'vat' | 'payout', bigint>)[]>`
+    SELECT p."payoutDay" AS day, p."merchantNumber", m.name, p.count, p.amount, p.fee, p.vat, p.payout
+    FROM "SettlementPayout" p LEFT JOIN "Merchant" m ON m.number = p."merchantNumber"
+    WHERE p."payoutDay" >= ${from} AND p."payoutDay" <= ${to} AND (p.count <> 0 OR p.payout <> 0)
+    ORDER BY 1, 2`;
   return Array.from({ length: days }, (_, i) => {
     const day = plusDays(from, i);
     const merchants = rows.filter((r) => r.day === day).map((r) => ({ merchantNumber: r.merchantNumber, name: r.name, ...figuresOf(r) }));
