@@ -8,6 +8,7 @@ export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {
     { href: '/staff/stats', label: 'Statistics' },
     { href: '/staff/commerce', label: 'Commerce' },
     { href: '/staff/promotions', label: 'Promotions' },
+    { href: '/staff/settlement', label: 'Settlement' },
     { href: '/staff/dead-letters', label: 'Dead letters' },
   ],
   customer: [
