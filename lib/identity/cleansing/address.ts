@@ -53,21 +53,32 @@ export function cleanAddress(input: string): CleanAddress {
     const m = re.exec(s);
     if (!m || (m[1]!.length === 5 && !POSTCODE_5.test(m[1]!))) continue;
     if (m[1]!.length === 5) postcode = m[1]!;
-    else (legacyPostcode = m[1]!), flags.push('legacy-postcode');
+    else {
+      legacyPostcode = m[1]!;
+      flags.push('legacy-postcode');
+    }
     s = (s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
     break;
   }
 
   let reference: string | null = null;
   const ref = REFERENCE.exec(s);
-  if (ref) (reference = ref[1]!.trim() || null), (s = s.slice(0, ref.index));
+  if (ref) {
+    reference = ref[1]!.trim() || null;
+    s = s.slice(0, ref.index);
+  }
 
   let unit: string | null = null;
   const comma = s.indexOf(',');
-  if (comma >= 0 && /\d|[동호층]/.test(s.slice(comma + 1))) (unit = s.slice(comma + 1).trim()), (s = s.slice(0, comma));
-  else {
+  if (comma >= 0 && /\d|[동호층]/.test(s.slice(comma + 1))) {
+    unit = s.slice(comma + 1).trim();
+    s = s.slice(0, comma);
+  } else {
     const u = UNIT.exec(` ${s}`);
-    if (u) (unit = u[1]!.trim()), (s = ` ${s}`.slice(0, u.index).trim());
+    if (u) {
+      unit = u[1]!.trim();
+      s = ` ${s}`.slice(0, u.index).trim();
+    }
   }
   s = s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -81,7 +92,9 @@ export function cleanAddress(input: string): CleanAddress {
     const next = tokens[0] ?? '';
     // 광주광역시 addresses name one of its five 구: "광주시 경안동" or "광주 오포읍" without one is 경기도 광주시
     if ((written === '광주시' && next && !GWANGJU_GU.has(next)) || (written === '광주' && /[읍면]$/.test(next))) {
-      (sido = '경기도'), tokens.unshift('광주시'), flags.push('sido-inferred');
+      sido = '경기도';
+      tokens.unshift('광주시');
+      flags.push('sido-inferred');
     }
   }
   let sigungu: string | null = null;
