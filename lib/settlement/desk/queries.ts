@@ -1,7 +1,8 @@
 /**
  * The settlement desk's reads of the worker's read models (SettlementStatistic, SettlementBase, SettlementDayCount).
  * Each is bounded by one approval day, so an index answers it however many bases there are:
- * statistics by their primary key (approvalDay first), a merchant-day's bases by (approvalDay, merchantNumber).
+ * statistics by their primary key (approvalDay first), a merchant-day's bases by (approvalDay, merchantNumber) (the
+ * index is partial, WHERE classification IS NOT NULL, which every row meets: queries say it so the planner uses it).
  */
 import { z } from 'zod';
 import { db } from '../../platform/db';
@@ -47,8 +48,9 @@ export async function getDailyStatistics(day: Day, { merchantNumber }: { merchan
 
 /** How many payment events of an approval day were classified each way (every classification listed, zeros too). */
 export async function getDayCounts(day: Day): Promise<{ classification: Classification; count: number }[]> {
-  const rows = await db.settlementDayCount.findMany({ where: { approvalDay: day }, select: { classification: true, count: true } });
-  const by = new Map(rows.map((r) => [r.classification, r.count]));
+  // one row per partition and classification (the worker's partitions write side by side): summed here
+  const rows = await db.settlementDayCount.groupBy({ by: ['classification'], where: { approvalDay: day }, _sum: { count: true } });
+  const by = new Map(rows.map((r) => [r.classification, r._sum.count ?? 0]));
   return CLASSIFICATIONS.map((c) => ({ classification: c, count: by.get(c) ?? 0 }));
 }
 
@@ -81,11 +83,11 @@ export async function getBases(o: { day: Day; merchantNumber: string; classifica
       SELECT "partition", "offset", "paymentId", action, status, method, channel, "originalPaymentId", "paymentDate", classification, reason,
              "ruleId", "defaultRule", amount, fee, vat, payout, "payoutDay", "batchSeq"
       FROM "SettlementBase"
-      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} ${only} ${after}
+      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND classification IS NOT NULL ${only} ${after}
       ORDER BY "partition", "offset" LIMIT ${BASES_PAGE + 1}`,
     db.$queryRaw<{ classification: string; n: number }[]>`
       SELECT classification, count(*)::int AS n FROM "SettlementBase"
-      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} GROUP BY 1`,
+      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND classification IS NOT NULL GROUP BY 1`,
   ]);
   const page = rows.slice(0, BASES_PAGE);
   const last = page.at(-1);

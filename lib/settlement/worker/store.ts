@@ -118,10 +118,10 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
         "closedAt" = COALESCE(excluded."closedAt", t."closedAt")
       RETURNING 1),
     dc AS (
-      INSERT INTO "SettlementDayCount" AS t ("approvalDay", classification, count)
-      SELECT d."approvalDay", d.classification, d.count FROM jsonb_to_recordset(${days}::jsonb) AS d("approvalDay" text, classification text, count int)
+      INSERT INTO "SettlementDayCount" AS t ("approvalDay", classification, partition, count)
+      SELECT d."approvalDay", d.classification, ${step.partition}, d.count FROM jsonb_to_recordset(${days}::jsonb) AS d("approvalDay" text, classification text, count int)
       WHERE EXISTS (SELECT 1 FROM ok)
-      ON CONFLICT ("approvalDay", classification) DO UPDATE SET count = t.count + excluded.count
+      ON CONFLICT ("approvalDay", classification, partition) DO UPDATE SET count = t.count + excluded.count
       RETURNING 1)
     SELECT EXISTS (SELECT 1 FROM ok) AS applied, (SELECT json_agg(st) FROM st) AS statistics,
       -- refusing: a failing cast rolls the whole statement back (its text, with a count so it is not folded at planning,
