@@ -4,7 +4,8 @@ import { cleanPhone } from './phone';
 describe('phone to E.164', () => {
   it.each([
     '01012345678', '010 1234 5678', '010-1234-5678', '010.1234.5678', '(010) 1234-5678', '+82-10-1234-5678', '+82 10 1234 5678',
-    '82 10 1234 5678', '8201012345678', '+82 (0)10 1234 5678', ' ０１０－１２３４－５６７８ ',
+    '82 10 1234 5678', '8201012345678', '+82 (0)10 1234 5678', ' ０１０－１２３４－５６７８ ', '0082-10-1234-5678', 'tel:010-1234-5678',
+    '010-1234-5678 (휴대폰)', '010-1234-5678 ext. 12',
   ])('mobile %s -> +821012345678', (raw) => {
     expect(cleanPhone(raw)).toMatchObject({ e164: '+821012345678', kind: 'mobile', matchable: true, alone: true });
   });
@@ -39,5 +40,11 @@ describe('phone to E.164', () => {
 
   it('a foreign number keeps its own country code', () => {
     expect(cleanPhone('+1 202 555 0143')).toMatchObject({ e164: '+12025550143', matchable: true });
+    expect(cleanPhone('+1 (202) 555-0143')).toMatchObject({ e164: '+12025550143', matchable: true });
+    expect(cleanPhone('+44 20 7946 0958')).toMatchObject({ e164: '+442079460958', matchable: true });
+  });
+
+  it('two numbers in one field are not one number', () => {
+    expect(cleanPhone('010-1234-5678 / 02-123-4567').kind).toBe('invalid');
   });
 });

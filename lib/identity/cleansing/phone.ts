@@ -44,7 +44,8 @@ const KIND: Partial<Record<NonNullable<NumberType>, PhoneKind>> = {
  */
 export function cleanPhone(input: string): CleanPhone {
   const raw = input.normalize('NFKC').trim();
-  const parsed = raw ? parsePhoneNumberFromString(raw, 'KR') : undefined;
+  // 0082-10-...: Korea dialled with a bare 00, which libphonenumber (knowing only Korea's own 001, 002... prefixes) refuses
+  const parsed = raw ? parsePhoneNumberFromString(raw.replace(/^00[\s-]*82(?=[\s-]*\d)/, '+82'), 'KR') : undefined;
   if (!parsed || !parsed.isValid()) return { raw, e164: null, kind: 'invalid', type: null, matchable: false, alone: false };
   const type = parsed.getType() ?? null;
   const kind = (type && KIND[type]) || 'shared';
