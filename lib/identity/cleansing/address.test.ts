@@ -36,6 +36,10 @@ describe('address', () => {
     expect(a.normalised).not.toMatch(/호|층|\(/);
   });
 
+  it('a comma before the road number is not the start of the unit', () => {
+    expect(cleanAddress('서울, 강남구, 테헤란로 152, 101동 1203호')).toMatchObject({ sido: '서울특별시', sigungu: '강남구', street: '테헤란로 152', unit: '101동 1203호' });
+  });
+
   it('a neighbourhood (역삼동) is not a unit', () => {
     expect(cleanAddress('서울 강남구 역삼동 736-1')).toMatchObject({ street: '역삼동 736-1', unit: null });
   });

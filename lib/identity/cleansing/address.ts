@@ -70,7 +70,8 @@ export function cleanAddress(input: string): CleanAddress {
 
   let unit: string | null = null;
   const comma = s.indexOf(',');
-  if (comma >= 0 && /\d|[동호층]/.test(s.slice(comma + 1))) {
+  // the detail after a road or lot number: "테헤란로 152, 101동 1203호" (not "서울, 강남구 ...")
+  if (comma >= 0 && /\d/.test(s.slice(0, comma)) && /\d|[동호층]/.test(s.slice(comma + 1))) {
     unit = s.slice(comma + 1).trim();
     s = s.slice(0, comma);
   } else {
