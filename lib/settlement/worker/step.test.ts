@@ -77,7 +77,15 @@ describe('a settlement step', () => {
   it('an approval arriving after its network cancellation is excluded too', () => {
     offset = 0n;
     const s = run([pay({ paymentId: 'NC', paymentActionType: 'CANCEL', originalPaymentId: 'N', status: 'NETWORK_CANCELED' }), pay({ paymentId: 'N' })]);
-    expect(byId(s.inserts, 'N')).toMatchObject({ classification: 'network-cancelled', reason: 'its approval was network-cancelled' });
+    expect(byId(s.inserts, 'N')).toMatchObject({ classification: 'network-cancelled', reason: 'its network cancellation came first' });
+    // across steps: the partition's orphans remember the cancellation until its approval comes
+    offset = 0n;
+    const orphans = new Set<string>();
+    const first = computeStep(0, start, [pay({ paymentId: 'NC2', paymentActionType: 'CANCEL', originalPaymentId: 'N2', status: 'NETWORK_CANCELED' })], [], new Map(), settings, undefined, orphans);
+    expect([...orphans]).toEqual(['N2']);
+    const later = computeStep(0, first.cursor, [pay({ paymentId: 'N2' }, 1_000)], [], new Map(), settings, undefined, orphans);
+    expect(later.inserts[0]!.classification).toBe('network-cancelled');
+    expect(orphans.size).toBe(0);
   });
 
   it('an unconfirmed approval is held, then settled on its own day when confirmed; the confirmation carries no money', () => {
@@ -125,9 +133,9 @@ describe('a settlement step', () => {
     expect(s.deadLettered).toBe(1);
     const again = run([a, pay({ paymentId: 'C' }, 3_000)], [], new Map(), s.cursor);
     expect(again.inserts.map((r) => r.paymentId)).toEqual(['C']);
-    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], true)).toEqual({ ids: ['A', 'X'], approvals: ['A'] });
+    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], true)).toEqual(['A', 'X']);
     // without everything: only the payments that cancellations and confirmations name (duplicates: memory first)
-    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], false)).toEqual({ ids: ['A'], approvals: ['A'] });
+    expect(idsToLookUp([a, pay({ paymentId: 'X', paymentActionType: 'CANCEL', originalPaymentId: 'A' })], false)).toEqual(['A']);
   });
 
   it('an event key the worker remembers is a duplicate without asking PostgreSQL', () => {

@@ -95,21 +95,18 @@ export const eventKeyOf = (row: Pick<BaseRow, 'paymentId' | 'action' | 'status'>
  * What a step needs PostgreSQL's bases for.
  *   ids        payment ids whose bases it needs: the payments its cancellations name, and confirmed payments (their
  *              approval); with `everything`, also every payment id of the step (whether each event was seen before)
- *   approvals  approvals' ids, to find network cancellations that came before them (a small partial index)
  * Without `everything`, duplicates are found by the worker's memory of recent event keys, and PostgreSQL's unique
  * event key catches any it missed (the step is then refused and computed again with everything).
  */
-export function idsToLookUp(items: Item[], everything: boolean): { ids: string[]; approvals: string[] } {
+export function idsToLookUp(items: Item[], everything: boolean): string[] {
   const ids = new Set<string>();
-  const approvals = new Set<string>();
   for (const it of items) {
     if ('bad' in it || !it.message.data) continue;
     const d = it.message.data;
     if (everything || d.status === 'CONFIRMED') ids.add(d.paymentId);
     if (d.originalPaymentId) ids.add(d.originalPaymentId);
-    if (d.paymentActionType === 'PAYMENT') approvals.add(d.paymentId);
   }
-  return { ids: [...ids], approvals: [...approvals] };
+  return [...ids];
 }
 
 const BATCH_FIELD: Partial<Record<Classification, keyof BatchDelta>> = {
@@ -129,24 +126,25 @@ const payOf = (row: BaseRow): Payment => ({
  * @param known  non-duplicate bases PostgreSQL holds for the ids of `idsToLookUp`, and the network cancellations
  *               naming them (store.lookUp)
  * @param seenRecently  the worker's memory of recent event keys (a hint: PostgreSQL has the last word, see store.ts)
+ * @param orphans  approvals' payment ids whose network cancellation came first (the approval is excluded when it
+ *               comes); kept in memory per partition and loaded with it (store.loadPartition), updated IN PLACE
  * @param held   the partition's held (unconfirmed) approvals by payment id, in the order they arrived. The step
  *               updates it, and the rows in it, IN PLACE (it can hold hundreds of thousands of approvals for a day:
  *               no copy per step), so a step that is not written must be followed by loading the partition again.
  */
 export function computeStep(partition: number, cursor: Cursor, items: Item[], known: BaseRow[], held: Map<string, BaseRow>, s: Settings,
-  seenRecently: (key: string) => boolean = () => false): Step {
+  seenRecently: (key: string) => boolean = () => false, orphans: Set<string> = new Set()): Step {
   const inserts: BaseRow[] = [];
   const updated = new Map<string, { before: BaseRow; after: BaseRow }>();
   const heldNow = held;
   // every non-duplicate base of the ids in play, by payment id: PostgreSQL's and this step's
   const byPayment = new Map<string, BaseRow[]>();
   const seen = new Set<string>();
-  const networkCancelledIds = new Set<string>();
+  const networkCancelledIds = orphans;
   const index = (row: BaseRow) => {
     if (row.classification === 'duplicate') return;
     byPayment.set(row.paymentId, [...(byPayment.get(row.paymentId) ?? []), row]);
     seen.add(eventKey(row.paymentId, row.action, row.status));
-    if (row.status === 'NETWORK_CANCELED' && row.originalPaymentId) networkCancelledIds.add(row.originalPaymentId);
   };
   // a held approval PostgreSQL returns is the one in the held set (one object, so a change reaches both)
   for (const row of known) {
@@ -235,9 +233,13 @@ export function computeStep(partition: number, cursor: Cursor, items: Item[], kn
         break;
       case 'network-cancelled': {
         const cancels = p.status === 'NETWORK_CANCELED';
-        Object.assign(row, { classification: 'network-cancelled', reason: cancels ? `network cancellation of ${p.originalPaymentId ?? '?'}` : 'its approval was network-cancelled' });
+        Object.assign(row, { classification: 'network-cancelled', reason: cancels ? `network cancellation of ${p.originalPaymentId ?? '?'}` : 'its network cancellation came first' });
+        if (!cancels) orphans.delete(p.paymentId);
         // the approval it cancels is excluded too, whether settled or held
-        if (cancels && p.originalPaymentId) {
+        if (cancels && p.originalPaymentId && !byPayment.get(p.originalPaymentId)?.some((a) => a.action === 'PAYMENT')) {
+          orphans.add(p.originalPaymentId); // its approval has not come yet
+        } else if (cancels && p.originalPaymentId) {
+          orphans.delete(p.originalPaymentId);
           for (const a of byPayment.get(p.originalPaymentId) ?? []) {
             if (a.action !== 'PAYMENT' || !['settled', 'unconfirmed', 'confirmation'].includes(a.classification)) continue;
             heldNow.delete(a.paymentId);

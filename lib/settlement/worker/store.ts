@@ -15,24 +15,27 @@ const BASE_COLUMNS = Prisma.sql`partition, "offset"::text AS "offset", "paymentI
   to_char("paymentDate" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "paymentDate", "approvalDay", classification, reason, "ruleId", "defaultRule",
   amount::float8 AS amount, fee::float8 AS fee, vat::float8 AS vat, payout::float8 AS payout, "payoutDay", "batchSeq"`;
 
-export async function loadPartition(db: Db, topic: string, partition: number): Promise<{ cursor: Cursor | null; held: Map<string, BaseRow> }> {
+export async function loadPartition(db: Db, topic: string, partition: number): Promise<{ cursor: Cursor | null; held: Map<string, BaseRow>; orphans: Set<string> }> {
   const [c] = await db.$queryRaw<{ nextOffset: bigint; batchSeq: number; watermark: Date | null }[]>`
     SELECT "nextOffset", "batchSeq", watermark FROM "SettlementCursor" WHERE topic = ${topic} AND partition = ${partition}`;
   // in the order they arrived: they expire in that order (step.ts)
   const held = await db.$queryRaw<BaseRow[]>`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE classification = 'unconfirmed' AND partition = ${partition} ORDER BY "offset"`;
+  // network cancellations whose approval has not come (it will be excluded when it does)
+  const orphans = await db.$queryRaw<{ id: string }[]>`
+    SELECT nc."originalPaymentId" AS id FROM "SettlementBase" nc
+    WHERE nc.status = 'NETWORK_CANCELED' AND nc.partition = ${partition} AND nc.classification <> 'duplicate' AND nc."originalPaymentId" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "SettlementBase" a WHERE a."paymentId" = nc."originalPaymentId" AND a.action = 'PAYMENT' AND a.classification <> 'duplicate')`;
   return {
     cursor: c ? { nextOffset: c.nextOffset, batchSeq: c.batchSeq, watermark: c.watermark?.getTime() ?? null } : null,
     held: new Map(held.map((r) => [r.paymentId, r])),
+    orphans: new Set(orphans.map((o) => o.id)),
   };
 }
 
-/** The non-duplicate bases of `ids`, and the network cancellations that name one of `approvals` (step.idsToLookUp). */
-export async function lookUp(db: Db, q: { ids: string[]; approvals: string[] }): Promise<BaseRow[]> {
-  if (!q.ids.length && !q.approvals.length) return [];
-  return db.$queryRaw<BaseRow[]>`
-    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${q.ids}::text[]) AND classification <> 'duplicate'
-    UNION
-    SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "originalPaymentId" = ANY(${q.approvals}::text[]) AND status = 'NETWORK_CANCELED'`;
+/** The non-duplicate bases of these payment ids (step.idsToLookUp). */
+export async function lookUp(db: Db, ids: string[]): Promise<BaseRow[]> {
+  if (!ids.length) return [];
+  return db.$queryRaw<BaseRow[]>`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${ids}::text[]) AND classification <> 'duplicate'`;
 }
 
 /** The error a step gets when PostgreSQL knew an event the worker took for new (store.saveStep). */
