@@ -14,6 +14,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import pg from 'pg';
+import { config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { paymentMessage, statisticKey, type PaymentStatistic } from '../../platform/events/settlement';
 import { TOPICS, TOPIC_PREFIX } from '../../platform/events/topics';
@@ -23,13 +25,15 @@ import { canonicalPayment } from './canonical';
 import { startRuleFeed, type RuleFeed } from './rule-feed';
 import { RecentKeys } from './recent-keys';
 import { computeStep, eventKeyOf, idsToLookUp, type BaseRow, type Cursor, type Item } from './step';
-import { isRefusedAsSeen, loadPartition, lookUp, markPublished, saveStep, unpublishedStatistics } from './store';
+import { isRefusedAsSeen, runOn, loadPartition, lookUp, markPublished, saveStep, unpublishedStatistics } from './store';
 
 export interface SettlerOptions {
   kafka: Kafka;
   db: Db;
   producer: Producer;
   groupId: string;
+  /** where the steps are written (default DATABASE_URL, as `db`) */
+  databaseUrl?: string;
   defaultRule: PayoutRule;
   /** UNCONFIRMED_EXPIRY_HOURS, in ms of event time */
   expiryMs: number;
@@ -73,6 +77,10 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
     merchants = new Map(rows.map((m) => [m.number, m]));
   };
   await loadMerchants();
+  // the steps' own pool (store.ts says why not Prisma's): one connection per partition in flight
+  const pool = new pg.Pool({ connectionString: o.databaseUrl ?? config().DATABASE_URL, max: 7, application_name: groupId });
+  pool.on('error', (e) => log(`an idle PostgreSQL connection failed: ${e.message}`));
+  const hot = runOn(pool);
   const rules: RuleFeed = await startRuleFeed(kafka, TOPICS.payoutRules, TOPIC_PREFIX, log);
 
   interface Task { cursor: Cursor; held: Map<string, BaseRow>; orphans: Set<string>; recent: RecentKeys }
@@ -204,12 +212,12 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
     let everything = false;
     let step, saved, t1, t2;
     for (;;) {
-      const known = await lookUp(db, idsToLookUp(fresh, everything));
+      const known = await lookUp(hot, idsToLookUp(fresh, everything));
       t1 = performance.now();
       step = computeStep(partition, task.cursor, fresh, known, task.held, settings, everything ? undefined : (k) => task.recent.has(k), task.orphans);
       t2 = performance.now();
       try {
-        saved = await saveStep(db, topic, step);
+        saved = await saveStep(hot, topic, step);
         break;
       } catch (e) {
         if (isRefusedAsSeen(e) && !everything) {
@@ -305,6 +313,7 @@ export async function startSettler(o: SettlerOptions): Promise<Settler> {
       await Promise.allSettled([...locks.values()]);
       if (toMark.length) await markPublished(db, toMark).catch(() => {});
       await rules.stop();
+      await pool.end();
     },
   };
 }

@@ -6,6 +6,7 @@
  * or a redelivery after a crash, therefore writes nothing at all, which is what makes the bases and statistics
  * exactly once (no Kafka transactions needed; the README says why).
  */
+import type pg from 'pg';
 import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../platform/db';
 import type { PaymentStatistic } from '../../platform/events/settlement';
@@ -32,10 +33,19 @@ export async function loadPartition(db: Db, topic: string, partition: number): P
   };
 }
 
+/**
+ * The two statements of every step (the look-up and the write) go through a plain `pg` pool: their parameters are
+ * large (the step's bases as one JSON text), and Prisma's raw path spent twice node-postgres' CPU handling them
+ * (15 against 7.5 ms for 460 KB, measured). The queries are still written as Prisma.sql templates.
+ */
+export type Run = <T>(q: Prisma.Sql) => Promise<T[]>;
+export const runOn = (pool: pg.Pool): Run => async <T>(q: Prisma.Sql) =>
+  (await pool.query(q.text, q.values.map((v) => (typeof v === 'bigint' ? v.toString() : v)))).rows as T[];
+
 /** The non-duplicate bases of these payment ids (step.idsToLookUp). */
-export async function lookUp(db: Db, ids: string[]): Promise<BaseRow[]> {
+export async function lookUp(run: Run, ids: string[]): Promise<BaseRow[]> {
   if (!ids.length) return [];
-  return db.$queryRaw<BaseRow[]>`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${ids}::text[]) AND classification <> 'duplicate'`;
+  return run<BaseRow>(Prisma.sql`SELECT ${BASE_COLUMNS} FROM "SettlementBase" WHERE "paymentId" = ANY(${ids}::text[]) AND classification <> 'duplicate'`);
 }
 
 /** The error a step gets when PostgreSQL knew an event the worker took for new (store.saveStep). */
@@ -50,7 +60,7 @@ export interface Saved {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved> {
+export async function saveStep(run: Run, topic: string, step: Step): Promise<Saved> {
   const bases = JSON.stringify(step.inserts);
   const updates = JSON.stringify(step.updates.map((u) => u.after));
   const stats = JSON.stringify([...step.statistics.values()]);
@@ -58,7 +68,7 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
   const batches = JSON.stringify([...step.batches].map(([seq, b]) => ({ seq, ...b, firstAt: iso(b.firstAt), lastAt: iso(b.lastAt), closedAt: iso(b.closedAt) })));
   const days = JSON.stringify([...step.days].map(([k, count]) => { const [approvalDay, classification] = k.split('\0'); return { approvalDay, classification, count }; }));
   const c = step.cursor;
-  const [row] = await db.$queryRaw<{ applied: boolean; statistics: PaymentStatistic[] | null }[]>`
+  const [row] = await run<{ applied: boolean; statistics: PaymentStatistic[] | null }>(Prisma.sql`
     WITH ok AS (
       -- the fence: the first step of a partition creates its cursor; every later one moves it only from where it started
       INSERT INTO "SettlementCursor" (topic, partition, "nextOffset", "batchSeq", watermark, "updatedAt")
@@ -130,7 +140,7 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
       -- refusing: a failing cast rolls the whole statement back (its text, with a count so it is not folded at planning,
       -- is the error's message)
       CASE WHEN EXISTS (SELECT 1 FROM ok) AND (SELECT count(*) FROM ins) <> ${step.inserts.length}
-        THEN ('settlement step refused: seen before, ' || (SELECT count(*) FROM ins))::int END AS refused`;
+        THEN ('settlement step refused: seen before, ' || (SELECT count(*) FROM ins))::int END AS refused`);
   return { applied: row!.applied, statistics: row!.statistics ?? [] };
 }
 
@@ -138,17 +148,18 @@ export async function saveStep(db: Db, topic: string, step: Step): Promise<Saved
 export async function unpublishedStatistics(db: Db, limit = 5_000): Promise<PaymentStatistic[]> {
   return db.$queryRaw<PaymentStatistic[]>`
     SELECT "approvalDay", "merchantNumber", action, method, count, amount::float8 AS amount, fee::float8 AS fee, vat::float8 AS vat,
-      payout::float8 AS payout, version
-    FROM "SettlementStatistic" WHERE version > "publishedVersion" LIMIT ${limit}`;
+      payout::float8 AS payout, s.version
+    FROM "SettlementStatistic" s LEFT JOIN "SettlementStatisticPublished" p USING ("approvalDay", "merchantNumber", action, method)
+    WHERE s.version > COALESCE(p.version, 0) LIMIT ${limit}`;
 }
 
 export async function markPublished(db: Db, rows: PaymentStatistic[]): Promise<void> {
   if (!rows.length) return;
   const json = JSON.stringify(rows.map((r) => ({ approvalDay: r.approvalDay, merchantNumber: r.merchantNumber, action: r.action, method: r.method, version: r.version })));
   await db.$executeRaw`
-    UPDATE "SettlementStatistic" t SET "publishedVersion" = GREATEST(t."publishedVersion", p.version)
-    FROM (SELECT "approvalDay", "merchantNumber", action, method, max(version) AS version
-          FROM jsonb_to_recordset(${json}::jsonb) AS x("approvalDay" text, "merchantNumber" text, action text, method text, version int)
-          GROUP BY 1, 2, 3, 4) p
-    WHERE t."approvalDay" = p."approvalDay" AND t."merchantNumber" = p."merchantNumber" AND t.action = p.action AND t.method = p.method`;
+    INSERT INTO "SettlementStatisticPublished" AS t ("approvalDay", "merchantNumber", action, method, version)
+    SELECT "approvalDay", "merchantNumber", action, method, max(version)
+    FROM jsonb_to_recordset(${json}::jsonb) AS x("approvalDay" text, "merchantNumber" text, action text, method text, version int)
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ("approvalDay", "merchantNumber", action, method) DO UPDATE SET version = GREATEST(t.version, excluded.version)`;
 }
