@@ -2,7 +2,7 @@
  * The settlement desk's reads of the worker's read models (SettlementStatistic, SettlementBase, SettlementDayCount).
  * Each is bounded by one approval day, so an index answers it however many bases there are:
  * statistics by their primary key (approvalDay first), a merchant-day's bases by (approvalDay, merchantNumber) (the
- * index is partial, WHERE classification IS NOT NULL, which every row meets: queries say it so the planner uses it).
+ * index is partial, WHERE "batchSeq" >= 0, which every row meets: queries say it so the planner uses it).
  */
 import { z } from 'zod';
 import { db } from '../../platform/db';
@@ -83,11 +83,11 @@ export async function getBases(o: { day: Day; merchantNumber: string; classifica
       SELECT "partition", "offset", "paymentId", action, status, method, channel, "originalPaymentId", "paymentDate", classification, reason,
              "ruleId", "defaultRule", amount, fee, vat, payout, "payoutDay", "batchSeq"
       FROM "SettlementBase"
-      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND classification IS NOT NULL ${only} ${after}
+      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND "batchSeq" >= 0 ${only} ${after}
       ORDER BY "partition", "offset" LIMIT ${BASES_PAGE + 1}`,
     db.$queryRaw<{ classification: string; n: number }[]>`
       SELECT classification, count(*)::int AS n FROM "SettlementBase"
-      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND classification IS NOT NULL GROUP BY 1`,
+      WHERE "approvalDay" = ${o.day} AND "merchantNumber" = ${o.merchantNumber} AND "batchSeq" >= 0 GROUP BY 1`,
   ]);
   const page = rows.slice(0, BASES_PAGE);
   const last = page.at(-1);

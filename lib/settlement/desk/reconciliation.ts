@@ -29,7 +29,7 @@ export async function reconcileDay(day: Day): Promise<DayReconciliation> {
   const rows = await db.$queryRaw<Row[]>`
     WITH b AS (
       SELECT "merchantNumber", count(*)::bigint AS count, sum(amount)::bigint AS amount, sum(fee)::bigint AS fee, sum(vat)::bigint AS vat, sum(payout)::bigint AS payout
-      FROM "SettlementBase" WHERE "approvalDay" = ${day} AND classification = 'settled' GROUP BY 1),
+      FROM "SettlementBase" WHERE "approvalDay" = ${day} AND classification = 'settled' AND "batchSeq" >= 0 GROUP BY 1),
     s AS (
       SELECT "merchantNumber", sum(count)::bigint AS count, sum(amount)::bigint AS amount, sum(fee)::bigint AS fee, sum(vat)::bigint AS vat, sum(payout)::bigint AS payout
       FROM "SettlementStatistic" WHERE "approvalDay" = ${day} GROUP BY 1)
