@@ -22,7 +22,7 @@ import { paymentStream } from '../../lib/settlement/simulate/stream';
 import { REPO_ROOT } from '../stack/config';
 import { freshDatabase } from '../stack/fresh-database';
 import { startStack } from '../stack/index';
-import { calibrate, formatCalibration, median, percentile } from './calibration';
+import { calibrate, formatCalibration, median } from './calibration';
 import { cpuByRole, cpuPerUnit } from './cpu';
 
 const RATES = (process.env.BENCH_RATES ?? '5000,10000,15000,20000').split(',').map(Number);
