@@ -79,13 +79,14 @@ export function writeRecord(c: RecordContext, p: Plan, slot: Slot, s: number): S
   if (p.emailAt < p.count) noise.push(s >= p.emailAt ? 'email:new' : 'email:old');
   if (slot.second) noise.push(source === 'DI' ? 'di:consultation' : source === 'OM' ? 'om:second-account' : 'cx:duplicate');
   const name = writeName(rng, rates, source, p.surname, p.given, noise);
-  const base = { personId: p.personId, updatedAt: new Date(slot.at).toISOString(), noise };
+  const { personId } = p;
+  const updatedAt = new Date(slot.at).toISOString();
 
   if (source === 'DI') {
     const landline = p.landline && s !== p.familyMobileSlot && chance(rng, rates.landlineInDi) ? p.landline : null;
     if (landline) noise.push('phone:landline');
     return {
-      ...base, source, kind: slot.second ? 'consultation' : 'customer', key: slot.second ? `DI:K${pad8(++c.counters.K)}` : `DI:C${pad8(++c.counters.C)}`,
+      source, personId, updatedAt, noise, kind: slot.second ? 'consultation' : 'customer', key: slot.second ? `DI:K${pad8(++c.counters.K)}` : `DI:C${pad8(++c.counters.C)}`,
       row: {
         customer_name: name,
         mobile: writePhone(rng, source, landline ?? mobile, noise),
@@ -97,7 +98,7 @@ export function writeRecord(c: RecordContext, p: Plan, slot: Slot, s: number): S
   }
   if (source === 'OM') {
     return {
-      ...base, source, key: `OM:U${pad8(++c.counters.U)}`,
+      source, personId, updatedAt, noise, key: `OM:U${pad8(++c.counters.U)}`,
       row: {
         user_name: name,
         phone_no: writePhone(rng, source, mobile, noise),
@@ -128,5 +129,5 @@ export function writeRecord(c: RecordContext, p: Plan, slot: Slot, s: number): S
     const digit = (Number(b.slice(0, 4)) >= 2000 ? 2 : 0) + (p.gender === 'M' ? 1 : 2);
     row.rrn_front = `${b.slice(2, 4)}${b.slice(5, 7)}${b.slice(8, 10)}-${digit}`;
   }
-  return { ...base, source, key: `CX:${pad8(++c.counters.X)}`, row };
+  return { source, personId, updatedAt, noise, key: `CX:${pad8(++c.counters.X)}`, row };
 }
