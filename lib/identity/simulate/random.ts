@@ -1,20 +1,10 @@
 /**
- * Seeded draws for the people simulator. Its own small copy rather than commerce's generator: a system does not reach
- * into another system's code, and this one needs unique-number allocation the shop does not.
+ * Seeded draws for the people simulator, over the platform's generator (lib/platform/random.ts). Its own draws rather
+ * than commerce's: a system does not reach into another system's code, and this one needs unique-number allocation.
  */
-export type Rng = () => number;
+import type { Rng } from '../../platform/random';
 
-/** mulberry32: 32-bit state, fast, deterministic per seed. Returns [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from '../../platform/random';
 
 /** Integer in [min, max], both included. */
 export const intBetween = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));

@@ -5,6 +5,7 @@
  * approvals (confirmed or left to expire), partial and full cancellations, FINISH markers between batches.
  */
 import type { PaymentMessage } from '../../platform/events/settlement';
+import { mulberry32 } from '../../platform/random';
 
 export interface StreamOptions {
   count: number;
@@ -21,20 +22,9 @@ export interface StreamOptions {
 
 export type StreamItem = { kind: 'payment'; message: PaymentMessage } | { kind: 'finish'; atMs: number };
 
-/** mulberry32: small, fast and seedable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function paymentStream(o: StreamOptions): StreamItem[] {
-  const rng = seeded(o.seed ?? 1);
+  const rng = mulberry32(o.seed ?? 1);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
   const iso = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().replace('Z', '+09:00');
   const out: StreamItem[] = [];

@@ -3,19 +3,9 @@
  * Everything in ./model takes an Rng, so a fixed seed gives the same shop
  * (tests, the catalogue seed's fixed users, a reproducible history run).
  */
-export type Rng = () => number;
+import type { Rng } from '../../../platform/random';
 
-/** mulberry32: 32-bit state, period 2^32, fast, good enough for simulation. Returns [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from '../../../platform/random';
 
 /** A seed for a child generator (e.g. faker's), drawn from this one. */
 export const childSeed = (rng: Rng): number => Math.floor(rng() * 4294967296);

@@ -1,3 +1,4 @@
+import { mulberry32, type Rng } from '../../../platform/random';
 import { cleanse, type SourceRecord } from '../../cleansing/cleanse';
 import type { Change, LinkRecord } from '../types';
 
@@ -6,17 +7,7 @@ import type { Change, LinkRecord } from '../types';
  * three source records, typos in names, phones in every format, families sharing a mobile, namesakes, a shared
  * virtual number, moves and edits; and a change stream (upserts, edits, deletes, manual merges and bans).
  */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
+export const rng = mulberry32;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
