@@ -148,6 +148,21 @@ export async function startKafka(opts: KafkaOptions): Promise<KafkaHandle> {
   };
 }
 
+/** Polls the topics' metadata until every partition has a leader (30 s at most). */
+async function waitForLeaders(a: ReturnType<Kafka['admin']>, topics: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: meta } = await a.fetchTopicMetadata({ topics });
+      if (meta.length === topics.length && meta.every((t) => t.partitions.length && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+    if (Date.now() > deadline) throw new Error(`kafka: ${topics.length} new topics still without leaders after 30 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Create the topics that do not exist yet (replication factor 1: single broker). */
 export async function ensureTopics(brokers: string, topics: TopicSpec[]): Promise<string[]> {
   const a = new Kafka({ clientId: 'switchboard-stack', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
@@ -156,9 +171,17 @@ export async function ensureTopics(brokers: string, topics: TopicSpec[]): Promis
     const existing = new Set(await a.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length) {
-      await a.createTopics({ waitForLeaders: true,
-        topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1,
-          configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })) })) });
+      try {
+        await a.createTopics({ waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: 1,
+            configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })) })) });
+      } catch (e) {
+        // kafkajs' wait for the leaders gives up with UNKNOWN_TOPIC_OR_PARTITION ("This server does not host this
+        // topic-partition") when a just-started broker is slow to elect them for many new partitions (seen once in
+        // CI with ~100 partitions at once): the topics were created, so wait for their leaders here instead.
+        if (!/does not host this topic-partition|UNKNOWN_TOPIC_OR_PARTITION/i.test(String((e as Error).message))) throw e;
+        await waitForLeaders(a, missing.map((t) => t.topic));
+      }
     }
     return missing.map((t) => t.topic);
   } finally { await a.disconnect(); }
