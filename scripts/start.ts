@@ -151,14 +151,18 @@ async function main(): Promise<void> {
   if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
 }
 
-/** Builds the web app if its sources changed, then starts `next start`; resolves when it answers HTTP. */
+/**
+ * Builds the web app if its sources changed, then starts `next start`; resolves when it answers HTTP. Idle
+ * connections are kept 65 s, not Node's 5 s: a client reusing one just as the server closed it gets ECONNRESET
+ * (seen once in the e2e tests), and proxies in front keep theirs about 60 s.
+ */
 async function startWeb(env: NodeJS.ProcessEnv, pids: PidFile): Promise<void> {
   // next start would crash-loop under the supervisor on a taken port; say so once instead
   if (!(await portFree(port))) throw new Error(`port ${port} is in use; set PORT to run the web app elsewhere`);
   await buildIfNeeded(env);
   if (stopping) return;
   const started = Date.now();
-  const child = new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port)], cwd: REPO_ROOT, env, logDir,
+  const child = new Supervised({ name: 'web', command: nextBin, args: ['start', '-p', String(port), '--keepAliveTimeout', '65000'], cwd: REPO_ROOT, env, logDir,
     readyTimeoutMs: 60_000, probe: () => httpAnswers(port) }, pids, console.log);
   children.push(child);
   child.start();
