@@ -101,7 +101,9 @@ test.describe('staff Settlement', () => {
       await form.getByLabel('Effective from (Korea day)').fill(tomorrow);
       await form.getByLabel('Fee rate (%)').fill('7.77');
       await form.getByRole('button', { name: 'Schedule rule' }).click();
-      await expect(staff.getByRole('status').filter({ hasText: `${merchant} CARD PAYMENT: 7.77 %, D+3 from ${tomorrow}` })).toBeVisible();
+      // the save is a server action (a transaction with its outbox event, then the page again): on a machine busy with
+      // the whole product it has taken over 5 s, the default wait (one CI run)
+      await expect(staff.getByRole('status').filter({ hasText: `${merchant} CARD PAYMENT: 7.77 %, D+3 from ${tomorrow}` })).toBeVisible({ timeout: 20_000 });
 
       const rule = staff.getByTestId(`rules-${merchant}`).getByTestId(`rule-CARD-PAYMENT-${tomorrow}`);
       await expect(rule).toContainText(`scheduled from ${tomorrow}`);
