@@ -41,10 +41,21 @@ const PATCHED = Symbol.for('switchboard.adapterPgCharPatch');
 type Queryable = { queryRaw(q: SqlQuery): Promise<SqlResultSet>; performIO(q: SqlQuery): Promise<{ fields: { dataTypeID: number }[] }> };
 async function patchCharColumns(factory: PrismaPg): Promise<void> {
   const probe = await factory.connect();
-  const proto = Object.getPrototypeOf(Object.getPrototypeOf(probe)) as Queryable & { [PATCHED]?: true }; // PgQueryable.prototype
+  const adapterProto = Object.getPrototypeOf(probe) as { executeScript(script: string): Promise<void> }; // PrismaPgAdapter.prototype
+  const proto = Object.getPrototypeOf(adapterProto) as Queryable & { [PATCHED]?: true }; // PgQueryable.prototype
   await probe.dispose();
   if (proto[PATCHED]) return;
   proto[PATCHED] = true;
+  // Gotcha: adapter-pg 7.10's executeScript (how the engine applies a migration) splits the script on every ";", so a
+  // plpgsql function body, or a ";" in a comment, breaks it. Send the script whole instead: PostgreSQL runs a
+  // multi-statement simple query in one implicit transaction, so a failing migration also leaves nothing half-done.
+  adapterProto.executeScript = async function (this: { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never }, script: string) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
   const { queryRaw, performIO } = proto;
   proto.queryRaw = async function (this: Queryable, query: SqlQuery) {
     const res = await performIO.call(this, query);
