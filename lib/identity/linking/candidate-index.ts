@@ -19,21 +19,34 @@ export interface CandidateIndex {
   remove(record: Blockable): { usable: string[] };
   /** the records holding a blocking key */
   members(blockKey: string): readonly string[];
+  /** how many records hold a blocking key */
+  sizeOf(blockKey: string): number;
   /** the over-large keys and how many records share each, largest first */
   oversized(): { key: string; size: number }[];
 }
 
+/**
+ * The index in memory. `elsewhere` says, per blocking key, how many records hold it besides those added here: the
+ * identity worker loads only a change's neighbourhood from PostgreSQL, and a key's usability depends on all of its
+ * records (a phone shared by 300 records is over-large even if 3 of them were loaded).
+ */
 export class MemoryCandidateIndex implements CandidateIndex {
   private readonly blocks = new Map<string, Set<string>>();
   private readonly tooLarge = new Set<string>();
 
-  constructor(private readonly maxBlockSize: number) {}
+  constructor(private readonly maxBlockSize: number, private readonly elsewhere: ReadonlyMap<string, number> = new Map()) {
+    for (const [k, n] of elsewhere) if (n > maxBlockSize) this.tooLarge.add(k);
+  }
+
+  private size(k: string): number {
+    return (this.blocks.get(k)?.size ?? 0) + (this.elsewhere.get(k) ?? 0);
+  }
 
   candidates(record: Blockable): string[] {
     const out = new Set<string>();
     for (const k of record.l1.keys) {
       const block = this.blocks.get(k);
-      if (!block || block.size > this.maxBlockSize) continue;
+      if (!block || this.size(k) > this.maxBlockSize) continue;
       for (const other of block) if (other !== record.key) out.add(other);
     }
     return [...out];
@@ -46,7 +59,7 @@ export class MemoryCandidateIndex implements CandidateIndex {
       if (!block) this.blocks.set(k, (block = new Set()));
       if (block.has(record.key)) continue;
       block.add(record.key);
-      if (block.size === this.maxBlockSize + 1) {
+      if (this.size(k) === this.maxBlockSize + 1) {
         this.tooLarge.add(k);
         oversized.push(k);
       }
@@ -60,7 +73,7 @@ export class MemoryCandidateIndex implements CandidateIndex {
       const block = this.blocks.get(k);
       if (!block?.delete(record.key)) continue;
       if (block.size === 0) this.blocks.delete(k);
-      if (block.size === this.maxBlockSize) {
+      if (this.size(k) === this.maxBlockSize) {
         this.tooLarge.delete(k);
         usable.push(k);
       }
@@ -72,9 +85,14 @@ export class MemoryCandidateIndex implements CandidateIndex {
     return [...(this.blocks.get(blockKey) ?? [])];
   }
 
+  /** how many records hold the key, those held elsewhere included */
+  sizeOf(blockKey: string): number {
+    return this.size(blockKey);
+  }
+
   oversized(): { key: string; size: number }[] {
     return [...this.tooLarge]
-      .map((key) => ({ key, size: this.blocks.get(key)!.size }))
+      .map((key) => ({ key, size: this.size(key) }))
       .sort((x, y) => y.size - x.size || (x.key < y.key ? -1 : 1));
   }
 }

@@ -3,7 +3,7 @@ import { defaultRuleset } from './default-ruleset';
 import { explainPair, linkingRule, type PairEvaluation } from './evaluate';
 import { groupRecords, type Group } from './grouping';
 import { describeChanges } from './events';
-import { chooseHeirs, ProfileIds } from './profile-ids';
+import { chooseHeirs, ProfileIds, type OldProfile } from './profile-ids';
 import type { Ruleset } from './ruleset';
 import type { ApplyResult, Change, ChangeRef, Link, LinkRecord, ManualBan, ManualMerge, Refusal, Since, StoredProfile } from './types';
 
@@ -25,11 +25,64 @@ export class LinkingEngine {
   private readonly bansOf = new Map<string, Set<string>>();
   private readonly profileOf = new Map<string, string>();
   private readonly profiles = new Map<string, StoredProfile>();
-  private readonly ids = new ProfileIds();
+  private readonly ids: ProfileIds;
 
-  constructor({ ruleset = defaultRuleset, index }: { ruleset?: Ruleset; index?: CandidateIndex } = {}) {
+  constructor({ ruleset = defaultRuleset, index, ids }: { ruleset?: Ruleset; index?: CandidateIndex; ids?: ProfileIds } = {}) {
     this.ruleset = ruleset;
     this.index = index ?? new MemoryCandidateIndex(ruleset.limits.maxBlockSize);
+    this.ids = ids ?? new ProfileIds();
+  }
+
+  /**
+   * An engine over some of the records (the neighbourhood of a batch of changes, loaded from PostgreSQL) with the
+   * profiles they are stored in. The records must be whole components (every record linked to one of them, and every
+   * record of their profiles, is among them) and `index` must know how many records outside hold each of their keys.
+   * The grouping is computed as `rebuild` does; each group takes its stored profile's id (the heir rules decide when
+   * the stored grouping differs, say after a ruleset change: `drift` counts those groups).
+   */
+  static restore({ records, profiles, ruleset = defaultRuleset, index, ids, merges = [], bans = [] }: {
+    records: Iterable<LinkRecord>;
+    profiles: Iterable<{ id: string; since: Since; records: readonly string[] }>;
+    ruleset?: Ruleset;
+    index: CandidateIndex;
+    ids: ProfileIds;
+    merges?: Iterable<ManualMerge>;
+    bans?: Iterable<ManualBan>;
+  }): { engine: LinkingEngine; drift: number } {
+    const e = new LinkingEngine({ ruleset, index, ids });
+    for (const r of records) {
+      e.records.set(r.key, r);
+      index.add(r);
+    }
+    for (const m of merges) e.addMerge(m);
+    for (const b of bans) e.addBan(b);
+    for (const r of e.records.values()) {
+      for (const c of index.candidates(r)) if (r.key < c) e.evaluateAndLink(r.key, c);
+    }
+    const old = new Map<string, OldProfile>();
+    const oldOf = new Map<string, string>();
+    const stored = new Map<string, string>(); // profile id -> its records, joined, to tell drift
+    for (const p of profiles) {
+      old.set(p.id, { id: p.id, since: p.since });
+      stored.set(p.id, p.records.join('\n'));
+      for (const k of p.records) if (e.records.has(k)) oldOf.set(k, p.id);
+    }
+    let drift = 0;
+    const done = new Set<string>();
+    for (const k of e.records.keys()) {
+      if (done.has(k)) continue;
+      const component = e.linkedComponent(k);
+      for (const c of component) done.add(c);
+      const groups = e.groupComponent(component);
+      const heirs = chooseHeirs({ groups: groups.map((g) => g.records), oldOf: (r) => oldOf.get(r), old, age: (r) => e.age(r) });
+      groups.forEach((g, i) => {
+        const kept = heirs.kept[i];
+        if (!kept || stored.get(kept.id) !== g.records.join('\n')) drift++;
+        e.store(g, kept ? kept.id : e.ids.issue(g.records[0]!), kept ? kept.since : e.age(g.records[0]!));
+      });
+      for (const [oldId, i] of heirs.absorbed) e.ids.redirect(oldId, e.profileOf.get(groups[i]!.records[0]!)!);
+    }
+    return { engine: e, drift };
   }
 
   /** Group every record from scratch; profile ids are derived from each group's oldest record. */
@@ -114,7 +167,7 @@ export class LinkingEngine {
     if (!ra || !rb) return null;
     const [x, y] = a < b ? [ra, rb] : [rb, ra];
     const inB = new Set(rb.l1.keys);
-    const sharedKeys = ra.l1.keys.filter((k) => inB.has(k)).map((key) => ({ key, usable: this.index.members(key).length <= this.ruleset.limits.maxBlockSize }));
+    const sharedKeys = ra.l1.keys.filter((k) => inB.has(k)).map((key) => ({ key, usable: this.index.sizeOf(key) <= this.ruleset.limits.maxBlockSize }));
     const profile = this.profiles.get(this.profileOf.get(a)!)!;
     const refusal = profile.refusals.find((r) => r.a === x.key && r.b === y.key) ?? null;
     return { evaluation: explainPair(x.l1, y.l1, this.ruleset), sharedKeys, sameProfile: profile.id === this.profileOf.get(b), refusal };
@@ -123,6 +176,15 @@ export class LinkingEngine {
   /** The profile an id names now (following redirects from absorbed ids), null if it was removed or never existed. */
   profile(id: string): StoredProfile | null {
     return this.profiles.get(this.ids.resolve(id)) ?? null;
+  }
+
+  record(key: string): LinkRecord | undefined {
+    return this.records.get(key);
+  }
+
+  /** every rule link, once (a < b) */
+  *allLinks(): IterableIterator<Link> {
+    for (const [k, m] of this.links) for (const [o, l] of m) if (k < o) yield l;
   }
 
   profileIdOf(recordKey: string): string | null {
@@ -239,6 +301,18 @@ export class LinkingEngine {
       if (s?.size === 0) byRecord.delete(k);
     }
     return keys;
+  }
+
+  /** the records connected to `start` by links and manual merges (profiles aside: before any is stored) */
+  private linkedComponent(start: string): Set<string> {
+    const seen = new Set<string>([start]);
+    const queue = [start];
+    while (queue.length) {
+      const k = queue.pop()!;
+      const next = [...(this.links.get(k)?.keys() ?? []), ...[...(this.mergesOf.get(k) ?? [])].map((id) => { const m = this.merges.get(id)!; return m.a === k ? m.b : m.a; })];
+      for (const n of next) if (!seen.has(n) && this.records.has(n)) { seen.add(n); queue.push(n); }
+    }
+    return seen;
   }
 
   /** the records connected to `start` by links and manual merges, and all records of their profiles */

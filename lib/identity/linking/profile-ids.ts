@@ -3,6 +3,9 @@ import { olderFirst } from './grouping';
 import type { Since } from './types';
 
 
+const idFor = (recordKey: string, generation: number) =>
+  createHash('sha256').update(generation === 0 ? recordKey : `${recordKey}#${generation}`).digest('hex').slice(0, 32);
+
 /**
  * Profile ids: 32 hex characters (as the seed's) derived from a record key and a generation, so a replay of the same
  * changes gives the same ids; an id is never given twice, and an absorbed id redirects to the profile that absorbed it.
@@ -10,19 +13,35 @@ import type { Since } from './types';
 export class ProfileIds {
   private readonly used = new Set<string>();
   private readonly redirects = new Map<string, string>();
+  /** ids issued and redirects made by this instance, in order: what the identity worker writes back */
+  readonly issuedNow: string[] = [];
+  readonly redirectedNow = new Map<string, string>();
+
+  /**
+   * @param usedElsewhere ids issued before, outside this instance (the identity worker asks PostgreSQL about the ids
+   *   `candidateIds` gives for the records it loaded)
+   */
+  constructor(private readonly usedElsewhere: (id: string) => boolean = () => false) {}
+
+  /** the ids `issue` may give a profile whose oldest record is `recordKey`, in the order it tries them */
+  static candidateIds(recordKey: string, generations = 4): string[] {
+    return Array.from({ length: generations }, (_, g) => idFor(recordKey, g));
+  }
 
   /** a fresh id from the key of the new profile's oldest record */
   issue(recordKey: string): string {
     for (let generation = 0; ; generation++) {
-      const id = createHash('sha256').update(generation === 0 ? recordKey : `${recordKey}#${generation}`).digest('hex').slice(0, 32);
-      if (this.used.has(id)) continue;
+      const id = idFor(recordKey, generation);
+      if (this.used.has(id) || this.usedElsewhere(id)) continue;
       this.used.add(id);
+      this.issuedNow.push(id);
       return id;
     }
   }
 
   redirect(from: string, to: string): void {
     this.redirects.set(from, to);
+    this.redirectedNow.set(from, to);
   }
 
   /** the id an id stands for now (following redirects), or the id itself */

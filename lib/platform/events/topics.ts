@@ -31,6 +31,17 @@ export function topicsFor(prefix: string) {
     payoutRules: `${prefix}payout-rules`,
     /** Out: statistics per approval day x merchant x action x method, the running totals with a version (compacted). */
     paymentStatistics: `${prefix}payment-statistics`,
+    /**
+     * Customer 360 (seed 000). In: Debezium's change events of the three source systems, `<cdcPrefix>.<schema>.<table>`
+     * (key: the row's primary key). The connector's topic.prefix is `cdcPrefix`.
+     */
+    cdcPrefix: `${prefix}cdc`,
+    cdcDiCustomer: `${prefix}cdc.di.customer`,
+    cdcDiConsultationContact: `${prefix}cdc.di.consultation_contact`,
+    cdcOmUsers: `${prefix}cdc.om.users`,
+    cdcCxContact: `${prefix}cdc.cx.contact`,
+    /** Out (L2): one message per profile change, a tombstone when a profile is absorbed or erased (compacted, key: profile id). */
+    customer360Profiles: `${prefix}customer360.profiles`,
     /** Messages a consumer could not decode or validate, with the reason in headers. */
     deadLetter: `${prefix}switchboard.dead-letter`,
   } as const;
@@ -69,6 +80,10 @@ export function topicSpecsFor(prefix: string): { topic: Topic; numPartitions: nu
     { topic: t.payment, numPartitions: 6, config: retention(7) },
     { topic: t.payoutRules, numPartitions: 1, config: { 'cleanup.policy': 'compact' } },
     { topic: t.paymentStatistics, numPartitions: 6, config: { 'cleanup.policy': 'compact' } },
+    // CDC topics: Debezium keys each change by the row's primary key, so one record's changes stay in order. Kept 7
+    // days: the identity tables hold the lasting state, and a new connector snapshots the sources again.
+    ...[t.cdcDiCustomer, t.cdcDiConsultationContact, t.cdcOmUsers, t.cdcCxContact].map((topic) => ({ topic, numPartitions: 3, config: retention(7) })),
+    { topic: t.customer360Profiles, numPartitions: 6, config: { 'cleanup.policy': 'compact' } },
     { topic: t.deadLetter, numPartitions: 1 },
   ];
 }
