@@ -41,7 +41,8 @@ export async function relayBatch({ db, producer, limit = 500, afterPublish }: Re
           topic,
           messages: list.map((r) => ({
             key: r.key,
-            value: JSON.stringify(r.envelope),
+            // a tombstone (compacted topics: the key is gone) has no value
+            value: r.type === 'tombstone' ? null : JSON.stringify(r.envelope),
             headers: {
               'event-id': r.eventId,
               'event-type': r.type,
