@@ -218,16 +218,16 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
     const us = [...upserted.values()];
     const now = Date.now();
     await sql.query(
-      `INSERT INTO "IdentityRecord" (key, source, "sourceId", "createdAt", "updatedAt", raw, l1, "profileId", name, phones, email, "processedAt", "latencyMs")
-       SELECT u.key, u.source, u."sourceId", u."createdAt", u."updatedAt", u.raw, u.l1, u."profileId", u.name, ARRAY(SELECT jsonb_array_elements_text(u.phones)), u.email, now(), u."latencyMs"
-       FROM jsonb_to_recordset($1::jsonb) AS u(key text, source text, "sourceId" text, "createdAt" timestamptz, "updatedAt" timestamptz, raw jsonb, l1 jsonb, "profileId" text, name text, phones jsonb, email text, "latencyMs" int)
+      `INSERT INTO "IdentityRecord" (key, source, "sourceId", "createdAt", "updatedAt", raw, l1, "profileId", name, initials, phones, email, "processedAt", "latencyMs")
+       SELECT u.key, u.source, u."sourceId", u."createdAt", u."updatedAt", u.raw, u.l1, u."profileId", u.name, u.initials, ARRAY(SELECT jsonb_array_elements_text(u.phones)), u.email, now(), u."latencyMs"
+       FROM jsonb_to_recordset($1::jsonb) AS u(key text, source text, "sourceId" text, "createdAt" timestamptz, "updatedAt" timestamptz, raw jsonb, l1 jsonb, "profileId" text, name text, initials text, phones jsonb, email text, "latencyMs" int)
        ON CONFLICT (key) DO UPDATE SET source = EXCLUDED.source, "sourceId" = EXCLUDED."sourceId", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt",
-         raw = EXCLUDED.raw, l1 = EXCLUDED.l1, "profileId" = EXCLUDED."profileId", name = EXCLUDED.name, phones = EXCLUDED.phones, email = EXCLUDED.email,
+         raw = EXCLUDED.raw, l1 = EXCLUDED.l1, "profileId" = EXCLUDED."profileId", name = EXCLUDED.name, initials = EXCLUDED.initials, phones = EXCLUDED.phones, email = EXCLUDED.email,
          "processedAt" = now(), "latencyMs" = EXCLUDED."latencyMs"`,
       [JSON.stringify(us.map((r) => ({
         key: r.key, source: r.source, sourceId: r.sourceId, createdAt: r.createdAt, updatedAt: r.updatedAt,
         raw: r.raw, l1: r.l1, profileId: engine.profileIdOf(r.key),
-        name: r.l1.name?.key.replace(/ /g, '') ?? null, phones: unique(r.l1.phones.flatMap((p) => (p.e164 ? [p.e164] : []))), email: r.l1.email?.value ?? null,
+        name: r.l1.name?.key.replace(/ /g, '') ?? null, initials: r.l1.name?.initials || null, phones: unique(r.l1.phones.flatMap((p) => (p.e164 ? [p.e164] : []))), email: r.l1.email?.value ?? null,
         latencyMs: r.changedAt ? Math.max(0, now - r.changedAt.getTime()) : null,
       })))],
     );
