@@ -1,13 +1,18 @@
 // `npm start`: the whole of Switchboard on one machine, no Docker. `npm run stack` (--stack-only): infrastructure only.
 // Postgres + Kafka (embedded unless DATABASE_URL / KAFKA_BROKERS are set) -> migrations -> topics -> seed ->
-// build the web app if sources changed -> workers + `next start`. Ctrl-C stops everything, in order, within 10 s.
+// build the web app if sources changed -> workers + `next start`. Kafka Connect (unless CONNECT_URL is set) starts
+// once the stack is up and gets Customer 360's CDC connector; the product does not wait for it.
+// Ctrl-C stops everything, in order, within 10 s.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { TOPIC_SPECS } from '../lib/platform/events/topics';
+import { connectorConfig, connectorNameFor, ensureConnector } from '../lib/identity/cdc/connector';
+import { TOPIC_PREFIX, TOPIC_SPECS } from '../lib/platform/events/topics';
 import { devConfig, localDatabaseUrl, REPO_ROOT } from './stack/config';
+import { checkConnectPrerequisites, CONNECT_JARS, startConnect, type ConnectHandle } from './stack/connect';
+import { ensureJars } from './stack/kafka-jars';
 import { bundleWorkers, workerBundleDir, workerProcesses, type WorkerProcess } from './stack/worker-processes';
 import { PidFile, runSeed, startStack, type Stack } from './stack/index';
 import { webBuildState } from './stack/web-build';
@@ -35,15 +40,18 @@ let stack: Stack | undefined;
 let stackStarting: Promise<Stack> | undefined;
 let build: number | undefined; // pgid of a running `next build`
 const children: Supervised[] = [];
+let connect: ConnectHandle | undefined;
 let stopping: Promise<void> | undefined;
 
 function shutdown(code: number): Promise<void> {
   return (stopping ??= (async () => {
     const t = Date.now();
-    const started = Boolean(stack || stackStarting || children.length || build);
+    const started = Boolean(stack || stackStarting || children.length || build || connect);
     if (started) console.log('stopping…');
     // apps first (they hold DB and Kafka connections), all at once: SIGTERM, then SIGKILL after the grace period
-    const how = await Promise.all([...children.map((c) => c.stop(STOP_GRACE_MS)), build ? stopGroup(build, 'SIGTERM', 3000) : 'clean']);
+    // Kafka Connect too: it is a Kafka client (its tasks commit their offsets and it leaves its group on SIGTERM)
+    const how = await Promise.all([...children.map((c) => c.stop(STOP_GRACE_MS)), build ? stopGroup(build, 'SIGTERM', 3000) : 'clean',
+      connect ? connect.stop(STOP_GRACE_MS) : 'clean']);
     // wait for a stack still starting (on failure it cleans up after itself), then stop it
     const s = stack ?? (await stackStarting?.catch(() => undefined));
     await s?.stop().catch((e: Error) => console.error(`stack stop: ${e.message}`));
@@ -111,9 +119,16 @@ async function main(): Promise<void> {
   // First, so that the leftovers of a runner that was kill -9'd (a next-server on our port, say) are gone before anything starts.
   fs.mkdirSync(cfg.dataDir, { recursive: true });
   const pids = await PidFile.claim(path.join(cfg.dataDir, 'pids.json'), REPO_ROOT, console.log);
+  if (!cfg.connectUrl) {
+    // a missing JDK / Maven fails the start before anything runs; a first start fetches the jars here (once), beside
+    // the broker's, rather than later while the workers start
+    checkConnectPrerequisites();
+    ensureJars(CONNECT_JARS);
+  }
   stackStarting = startStack({ ...cfg, pids, topics: TOPIC_SPECS, seed: stackOnly });
   // Where the stack will be: known before it is up, so the web server can start alongside it.
-  const urls = { DATABASE_URL: cfg.databaseUrl ?? localDatabaseUrl(cfg.pgPort), KAFKA_BROKERS: cfg.kafkaBrokers ?? `127.0.0.1:${cfg.kafkaPort}` };
+  const urls = { DATABASE_URL: cfg.databaseUrl ?? localDatabaseUrl(cfg.pgPort), KAFKA_BROKERS: cfg.kafkaBrokers ?? `127.0.0.1:${cfg.kafkaPort}`,
+    CONNECT_URL: cfg.connectUrl ?? `http://127.0.0.1:${cfg.connectPort}` };
   const env = { GRADE_FIRST_PASS_SECONDS: '60', INGEST_DIR: path.join(cfg.dataDir, 'ingest'), ...process.env, ...urls };
   // Bundled while PostgreSQL and Kafka come up. Should esbuild fail, the workers still run, through tsx.
   const bundleDir = workerBundleDir(cfg.dataDir);
@@ -125,8 +140,9 @@ async function main(): Promise<void> {
   // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
   stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
   if (stopping) return;
+  void startCdc(stack, urls.CONNECT_URL);
   if (stackOnly) {
-    console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers}`);
+    console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers} CONNECT_URL=${urls.CONNECT_URL}`);
     return;
   }
   const bundled = await bundling;
@@ -149,6 +165,28 @@ async function main(): Promise<void> {
   const second = startWorkers(PROCESSES.filter((p) => p.afterSeed));
   await Promise.all([...first, ...second, web]);
   if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
+}
+
+/**
+ * Kafka Connect (unless CONNECT_URL names one) and Customer 360's CDC connector for this database. In the background:
+ * the product's readiness does not wait for it, and a failure is reported, not fatal (the rest works without CDC).
+ * Started after migrations, since the connector's publication lists the source tables.
+ */
+async function startCdc(s: Stack, connectUrl: string): Promise<void> {
+  const t = Date.now();
+  try {
+    if (!cfg.connectUrl) {
+      connect = startConnect({ dataDir: path.join(cfg.dataDir, 'connect'), port: cfg.connectPort!, brokers: s.kafkaBrokers,
+        groupId: 'switchboard-connect', topicPrefix: TOPIC_PREFIX, pids: s.pids, log: console.log });
+      if (!(await connect.ready) && !stopping) console.log(`! ${'connect'.padEnd(12)} no answer on ${connectUrl} after 90 s; still trying (log ${path.join(cfg.dataDir, 'connect', 'worker.log')})`);
+    }
+    if (stopping) return;
+    const name = connectorNameFor(s.databaseUrl);
+    const result = await ensureConnector(connectUrl, connectorConfig({ databaseUrl: s.databaseUrl, topicPrefix: TOPIC_PREFIX, name }));
+    if (!stopping) console.log(`✓ ${'connect'.padEnd(12)} ${connectUrl}${cfg.connectUrl ? ' (CONNECT_URL)' : ''}, CDC connector ${name} ${result}  (${secs(t)} s)`);
+  } catch (e) {
+    if (!stopping) console.log(`! ${'connect'.padEnd(12)} CDC not running: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 /**

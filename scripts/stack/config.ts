@@ -14,6 +14,10 @@ export interface StackConfig {
   databaseUrl?: string;
   /** set = use these brokers, start no Kafka */
   kafkaBrokers?: string;
+  /** Kafka Connect's REST port (default: Kafka's port + 2, so the e2e and bench stacks, which move Kafka, move it too) */
+  connectPort?: number;
+  /** set = use this Kafka Connect (CONNECT_URL), start none */
+  connectUrl?: string;
 }
 
 const num = (v: string | undefined, d: number) => (v && Number.isInteger(Number(v)) ? Number(v) : d);
@@ -27,6 +31,8 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
     kafkaControllerPort: num(env.KAFKA_CONTROLLER_PORT, kafkaPort + 1),
     databaseUrl: env.DATABASE_URL || undefined,
     kafkaBrokers: env.KAFKA_BROKERS || undefined,
+    connectPort: num(env.CONNECT_PORT, kafkaPort + 2),
+    connectUrl: env.CONNECT_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

@@ -25,9 +25,10 @@ export interface ConnectOptions {
   /** REST port (on 127.0.0.1) */
   port: number;
   brokers: string;
-  /** the Connect cluster's consumer group; also names its storage topics, so two stacks on one broker stay apart */
+  /** the Connect cluster's group; also names its storage topics */
   groupId: string;
-  /** KAFKA_TOPIC_PREFIX of the stack: put before the storage topics' names */
+  /** KAFKA_TOPIC_PREFIX of the stack: put before the group id and the storage topics' names, so stacks sharing a
+   *  broker (different prefixes) get a Connect cluster each */
   topicPrefix?: string;
   /** the runner's pid file: a worker left by a kill -9'd runner is stopped by the next one */
   pids: PidFile;
@@ -44,17 +45,17 @@ export interface ConnectHandle {
   stop(timeoutMs?: number): Promise<'clean' | 'killed'>;
 }
 
-/** The internal topics of a Connect cluster (created by the worker itself, with these names). */
+/** The group of a Connect cluster and its internal topics (the worker creates them itself, with these names). */
 export function storageTopics(groupId: string, topicPrefix = '') {
-  const base = `${topicPrefix}${groupId}`;
-  return { configs: `${base}.configs`, offsets: `${base}.offsets`, status: `${base}.status` };
+  const group = `${topicPrefix}${groupId}`;
+  return { group, configs: `${group}.configs`, offsets: `${group}.offsets`, status: `${group}.status` };
 }
 
 export function workerProperties(o: Pick<ConnectOptions, 'port' | 'brokers' | 'groupId' | 'topicPrefix'>): string {
   const t = storageTopics(o.groupId, o.topicPrefix);
   return `# written by scripts/stack/connect.ts on every start (ports may change); edit that file instead
 bootstrap.servers=${o.brokers}
-group.id=${o.groupId}
+group.id=${t.group}
 listeners=http://127.0.0.1:${o.port}
 rest.advertised.host.name=127.0.0.1
 rest.advertised.port=${o.port}

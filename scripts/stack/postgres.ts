@@ -104,10 +104,12 @@ export async function startPostgres(opts: PostgresOptions): Promise<PostgresHand
   const logFile = path.join(dataDir, 'postgres.log');
   if (fs.existsSync(logFile)) fs.renameSync(logFile, path.join(dataDir, 'postgres.prev.log'));
   const out = fs.openSync(logFile, 'w');
+  // wal_level=logical for the CDC connectors (lib/identity/cdc): one slot and one walsender each, and the test server
+  // holds several databases' (integration tests, e2e, leftovers of an interrupted run until the next drops them)
   const fast = opts.durable === false ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : [];
   const child = spawn(path.join(bin, 'postgres'), ['-D', dataDir, '-p', String(opts.port),
     '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=/tmp',
-    '-c', 'wal_level=logical', '-c', 'max_replication_slots=4', '-c', 'max_wal_senders=4', ...fast],
+    '-c', 'wal_level=logical', '-c', 'max_replication_slots=10', '-c', 'max_wal_senders=10', ...fast],
   { ...asPostgres, detached: true, stdio: ['ignore', out, out], env: { ...process.env, LC_MESSAGES: 'C' } });
   fs.closeSync(out);
   const pid = child.pid!;
