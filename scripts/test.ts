@@ -2,14 +2,17 @@
 // against a real Kafka broker and PostgreSQL. Unless DATABASE_URL and
 // KAFKA_BROKERS are both set, a throwaway test stack is started exactly as
 // `npm start` starts one, on its own ports and in .data/test (never .data/dev).
-// Each suite gets its own database and topic prefix, made fresh for this run.
+// Each suite gets its own database and topic prefix, made fresh for this run. One Kafka Connect worker (unless
+// CONNECT_URL names one) serves both suites: the CDC test and the e2e run's product register their own connectors.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import { connectorNameFor, deleteConnector } from '../lib/identity/cdc/connector';
 import { topicSpecsFor } from '../lib/platform/events/topics';
 import { migrateDeploy } from './migrate';
 import { REPO_ROOT, redactUrl } from './stack/config';
+import { startConnect, type ConnectHandle } from './stack/connect';
+import { freshDatabase as recreateDatabase } from './stack/fresh-database';
 import { startStack, type Stack } from './stack/index';
 import { ensureTopics } from './stack/kafka';
 
@@ -43,18 +46,19 @@ function tally(file: string, kind: 'vitest' | 'playwright'): void {
   }
 }
 
-/** A fresh database beside the stack's one: <db>_<suite>, dropped and recreated, then migrated. */
-async function freshDatabase(baseUrl: string, suite: string): Promise<string> {
+/**
+ * A fresh database beside the stack's one: <db>_<suite>, dropped and recreated (with the CDC slots an earlier run's
+ * connector left on it, which would block the drop), then migrated. On a Connect that outlives runs (CONNECT_URL),
+ * that connector is removed first, or it would go on streaming the new database under the old run's topics.
+ */
+async function freshDatabase(baseUrl: string, suite: string, connectUrl: string | undefined): Promise<string> {
+  const name = `${new URL(baseUrl).pathname.slice(1)}_${suite}`;
   const url = new URL(baseUrl);
-  const name = `${url.pathname.slice(1)}_${suite}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
   url.pathname = `/${name}`;
-  await migrateDeploy(url.toString());
-  return url.toString();
+  if (connectUrl) await deleteConnector(connectUrl, connectorNameFor(url.toString()));
+  const fresh = await recreateDatabase(baseUrl, name);
+  await migrateDeploy(fresh);
+  return fresh;
 }
 
 async function main(): Promise<number> {
@@ -73,7 +77,9 @@ async function main(): Promise<number> {
   if (!external) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`\n── test stack (${external ? 'DATABASE_URL / KAFKA_BROKERS' : '.data/test'}) ──`);
   let stack: Stack | undefined;
-  const stop = async () => { await stack?.stop(); stack = undefined; };
+  let connect: ConnectHandle | undefined;
+  // Connect first: it is a client of the stack's Kafka
+  const stop = async () => { await connect?.stop(); connect = undefined; await stack?.stop(); stack = undefined; };
   process.on('SIGINT', () => void stop().then(() => process.exit(130)));
   process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
   try {
@@ -83,14 +89,24 @@ async function main(): Promise<number> {
       durable: false, seed: false, topics: [],
     });
     const runId = Date.now().toString(36);
+    // Its own consumer group and storage topics per run: on a broker that outlives runs (KAFKA_BROKERS), an earlier
+    // run's connectors must not come back.
+    const t = Date.now();
+    if (!process.env.CONNECT_URL) {
+      connect = startConnect({ dataDir: path.join(dataDir, 'connect'), port: 19194, brokers: stack.kafkaBrokers,
+        groupId: `switchboard-connect-test-${runId}`, pids: stack.pids });
+    }
+    const connectUrl = process.env.CONNECT_URL?.replace(/\/+$/, '') || connect!.url;
     const suite = async (name: string) => {
       const prefix = `${name}-${runId}.`;
-      const databaseUrl = await freshDatabase(stack!.databaseUrl, name);
+      const databaseUrl = await freshDatabase(stack!.databaseUrl, name, process.env.CONNECT_URL ? connectUrl : undefined);
       await ensureTopics(stack!.kafkaBrokers, topicSpecsFor(prefix));
       console.log(`✓ ${name.padEnd(12)} ${redactUrl(databaseUrl)}, topics ${prefix}*`);
-      return { DATABASE_URL: databaseUrl, KAFKA_BROKERS: stack!.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix };
+      return { DATABASE_URL: databaseUrl, KAFKA_BROKERS: stack!.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix, CONNECT_URL: connectUrl };
     };
     const [itEnv, e2eEnv] = [await suite('it'), await suite('e2e')];
+    if (connect && !(await connect.ready)) throw new Error(`Kafka Connect did not answer on ${connect.url} within 90 s (log ${path.join(dataDir, 'connect', 'worker.log')})`);
+    console.log(`✓ ${'connect'.padEnd(12)} ${connectUrl}${connect ? '' : ' (CONNECT_URL)'}  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 
     const itOk = await run('integration tests', bin('vitest'), ['run', '--project', 'integration', ...vitestJson('integration')], itEnv);
     tally(path.join(results, 'integration.json'), 'vitest');
