@@ -40,8 +40,14 @@ export class LinkingEngine {
    * The grouping is computed as `rebuild` does; each group takes its stored profile's id (the heir rules decide when
    * the stored grouping differs, say after a ruleset change: `drift` counts those groups).
    */
-  static restore({ records, profiles, ruleset = defaultRuleset, index, ids, merges = [], bans = [] }: {
+  static restore({ records, profiles, ruleset = defaultRuleset, index, ids, merges = [], bans = [], links }: {
     records: Iterable<LinkRecord>;
+    /**
+     * the rule links among the records as stored; when given they are trusted, not evaluated again (the worker's
+     * fast path: evaluating every candidate pair of a neighbourhood costs more than the change itself). Omit them
+     * after a ruleset change, so every pair is evaluated by the new rules.
+     */
+    links?: Iterable<Link>;
     profiles: Iterable<{ id: string; since: Since; records: readonly string[] }>;
     ruleset?: Ruleset;
     index: CandidateIndex;
@@ -56,8 +62,12 @@ export class LinkingEngine {
     }
     for (const m of merges) e.addMerge(m);
     for (const b of bans) e.addBan(b);
-    for (const r of e.records.values()) {
-      for (const c of index.candidates(r)) if (r.key < c) e.evaluateAndLink(r.key, c);
+    if (links) {
+      for (const l of links) if (e.records.has(l.a) && e.records.has(l.b)) e.addLink(l);
+    } else {
+      for (const r of e.records.values()) {
+        for (const c of index.candidates(r)) if (r.key < c) e.evaluateAndLink(r.key, c);
+      }
     }
     const old = new Map<string, OldProfile>();
     const oldOf = new Map<string, string>();
@@ -219,13 +229,17 @@ export class LinkingEngine {
     const a = x < y ? x : y, b = x < y ? y : x;
     const found = linkingRule(this.records.get(a)!.l1, this.records.get(b)!.l1, this.ruleset);
     if (!found) return false;
-    const link: Link = { a, b, ...found };
+    this.addLink({ a, b, ...found });
+    return true;
+  }
+
+  private addLink(link: Link): void {
+    const { a, b } = link;
     for (const [p, q] of [[a, b], [b, a]] as const) {
       let m = this.links.get(p);
       if (!m) this.links.set(p, (m = new Map()));
       m.set(q, link);
     }
-    return true;
   }
 
   private unlink(x: string, y: string): void {

@@ -65,6 +65,10 @@ export interface ApplyOptions {
   profilesTopic: string;
   /** a neighbourhood larger than this is refused (the batch fails loudly instead of loading half the population) */
   maxNeighbourhood?: number;
+  /** evaluate the neighbourhood's pairs again instead of trusting the stored links (after a ruleset change) */
+  relink?: boolean;
+  /** per-phase milliseconds, added to (IDENTITY_TRACE) */
+  trace?: Record<string, number>;
 }
 
 interface RecordRow { key: string; source: string; createdAt: Date; updatedAt: Date; l1: L1Record; profileId: string | null; gender: Gender | null }
@@ -75,7 +79,15 @@ const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
 export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
   const ruleset = o.ruleset ?? defaultRuleset;
   const max = ruleset.limits.maxBlockSize;
+  let last = performance.now();
+  const mark = (phase: string) => {
+    if (!o.trace) return;
+    const now = performance.now();
+    o.trace[phase] = (o.trace[phase] ?? 0) + now - last;
+    last = now;
+  };
   await sql.query('SELECT pg_advisory_xact_lock($1)', [IDENTITY_LOCK]);
+  mark('lock');
 
   // ── 1. the neighbourhood ──────────────────────────────────────────────────────────────────────────────────────
   const liftIds = changes.flatMap((c) => (c.type === 'lift' ? [c.id] : []));
@@ -105,6 +117,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
     ? (await sql.query<{ recordKey: string }>(`SELECT DISTINCT "recordKey" FROM "IdentityBlock" WHERE "blockKey" = ANY($1)`, [small])).rows.map((r) => r.recordKey)
     : [];
 
+  mark('blocks');
   const limit = o.maxNeighbourhood ?? 20_000;
   const inHood = new Set<string>();
   const oldLinks = new Map<string, Link>(); // "a b" -> link: every stored link touching the neighbourhood
@@ -128,6 +141,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
   }
   const hood = [...inHood];
 
+  mark('closure');
   // ── 2. the engine, restored ───────────────────────────────────────────────────────────────────────────────────
   const rows = (await sql.query<RecordRow>(
     `SELECT key, source, "createdAt", "updatedAt", l1, "profileId", CASE WHEN source = 'OM' AND raw->>'gender' IN ('M', 'F') THEN raw->>'gender' END AS gender
@@ -153,15 +167,19 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
   const candidateIds = [...hood, ...changes.flatMap((c) => (c.type === 'upsert' ? [c.row.key] : []))].flatMap((k) => ProfileIds.candidateIds(k));
   const used = new Set((await sql.query<{ id: string }>(`SELECT id FROM "IdentityProfileId" WHERE id = ANY($1)`, [candidateIds])).rows.map((r) => r.id));
   const ids = new ProfileIds((id) => used.has(id));
+  mark('load');
   const { engine, drift } = LinkingEngine.restore({
     records: rows.map(linkRecord),
     profiles: profiles.map((p) => ({ id: p.id, since: { createdAt: p.sinceCreatedAt.toISOString(), key: p.sinceKey }, records: p.records })),
     ruleset, index: new MemoryCandidateIndex(max, elsewhere), ids,
+    // trusted as stored unless the ruleset changed (o.relink): evaluating every pair again is the slow path
+    links: o.relink ? undefined : oldLinks.values(),
     merges: manual.filter((m) => m.kind === 'merge').map((m) => ({ id: m.id, a: m.a[0]!, b: m.b[0]! })),
     bans: manual.filter((m) => m.kind === 'ban').map((m) => ({ id: m.id, a: m.a, b: m.b })),
   });
   const before = new Map([...engine.allProfiles()].map((p) => [p.id, p]));
 
+  mark('restore');
   // ── 3. the changes, one by one ────────────────────────────────────────────────────────────────────────────────
   const events: { event: ProfileEvent; by?: string; why?: string }[] = [];
   const changed = new Set<string>(), retired = new Set<string>();
@@ -186,6 +204,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
     for (const id of res.retired) { retired.add(id); changed.delete(id); }
   }
 
+  mark('apply');
   // ── 4. written back ───────────────────────────────────────────────────────────────────────────────────────────
   for (const c of changes) {
     if (c.type === 'merge' || c.type === 'ban') {
@@ -246,6 +265,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
     await sql.query(`DELETE FROM "IdentityBlockSize" WHERE "blockKey" = ANY($1) AND size <= 0`, [deltas.map((d) => d[0])]);
   }
 
+  mark('write-records');
   // links: what the engine holds among the neighbourhood now, against what was stored
   const newLinks = new Map<string, Link>();
   for (const l of engine.allLinks()) newLinks.set(`${l.a} ${l.b}`, l);
@@ -260,6 +280,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
       [addLinks.map((l) => l.a), addLinks.map((l) => l.b), addLinks.map((l) => l.rule), addLinks.map((l) => l.score)]);
   }
 
+  mark('write-links');
   // profiles: the changed ones with their golden fields; the retired ones gone (redirected when absorbed)
   const after = [...changed].map((id) => engine.profile(id)).filter((p): p is StoredProfile => p !== null);
   const finalIds = new Set(after.map((p) => p.id));
@@ -299,6 +320,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
          version = EXCLUDED.version, "updatedAt" = now()`,
       [JSON.stringify(profileRows)]);
   }
+  mark('write-profiles');
   // every loaded record's profile, where it moved
   const moved = hood.filter((k) => byKey.has(k) && !deleted.has(k) && !upserted.has(k) && byKey.get(k)!.profileId !== engine.profileIdOf(k));
   if (moved.length) {
@@ -329,5 +351,6 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
       [JSON.stringify(messages.map((m) => ({ eventId: randomUUID(), key: m.key, type: m.value ? 'customer360.profile' : 'tombstone',
         envelope: m.value ? { ...m.value, correlationId: m.key } : { correlationId: m.key, version: 0 } }))), o.profilesTopic]);
   }
+  mark('write-rest');
   return { events: events.map((e) => e.event), written, retired: removedProfiles, neighbourhood: hood.length, drift };
 }
