@@ -49,11 +49,17 @@ export async function mergeProfiles(input: MergeInput, by: string): Promise<{ me
     const [a, b] = [await currentProfile(sql, input.profileId), await currentProfile(sql, input.otherProfileId)];
     if (a.id === b.id) throw new AppError('CONFLICT', 'These are one profile already.', { otherProfileId: ['Already the same profile.'] });
     const mergeId = `merge-${randomUUID()}`;
-    const result = await applyBatch(sql, [{ type: 'merge', merge: { id: mergeId, a: a.records[0]!, b: b.records[0]! }, by, why: input.why }], opts());
+    // asked for: the staff splits (bans) between the two profiles are lifted in the same batch, before the merge
+    const bans = input.liftSplits ? (await sql.query<{ id: string }>(
+      `SELECT id FROM "IdentityManual" WHERE kind = 'ban' AND "liftedAt" IS NULL AND ((a && $1 AND b && $2) OR (a && $2 AND b && $1))`, [a.records, b.records])).rows : [];
+    const result = await applyBatch(sql, [
+      ...bans.map((ban) => ({ type: 'lift' as const, id: ban.id, by, why: input.why })),
+      { type: 'merge', merge: { id: mergeId, a: a.records[0]!, b: b.records[0]! }, by, why: input.why },
+    ], opts());
     // a ban between them wins over a merge (no group holds both sides of a ban): say so rather than pretend
     const after = (await sql.query<{ profileId: string }>(`SELECT "profileId" FROM "IdentityRecord" WHERE key = ANY($1)`, [[a.records[0], b.records[0]]])).rows;
     if (new Set(after.map((r) => r.profileId)).size !== 1) {
-      throw new AppError('CONFLICT', 'A staff split keeps some of these records apart: lift it first (see the profile history).');
+      throw new AppError('CONFLICT', 'A staff split keeps some of these records apart: lift it first (see the profile history).', { otherProfileId: ['A staff split keeps these profiles apart: tick “Lift the split” to merge them anyway.'] });
     }
     return { mergeId, profileId: after[0]!.profileId, result };
   });

@@ -15,11 +15,12 @@ export const splitInput = z.object({
   why,
 });
 
-/** "Same person": two profiles become one, whatever the rules say. */
+/** "Same person": two profiles become one, whatever the rules say. liftSplits: lift the staff splits that keep them apart first. */
 export const mergeInput = z.object({
   profileId,
   otherProfileId: profileId,
   why,
+  liftSplits: z.union([z.boolean(), z.enum(['on', 'true', 'false', ''])]).transform((v) => v === true || v === 'on' || v === 'true').optional(),
 }).refine((v) => v.profileId !== v.otherProfileId, { message: 'Choose another profile: a profile is already itself.', path: ['otherProfileId'] });
 
 /** Erase a person: their records leave every identity table; the source systems are told to delete them. */
