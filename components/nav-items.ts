@@ -9,6 +9,7 @@ export const NAV: Record<Viewer['role'], { href: string; label: string }[]> = {
     { href: '/staff/commerce', label: 'Commerce' },
     { href: '/staff/promotions', label: 'Promotions' },
     { href: '/staff/settlement', label: 'Settlement' },
+    { href: '/staff/customers', label: 'Customers' },
     { href: '/staff/dead-letters', label: 'Dead letters' },
   ],
   customer: [

@@ -109,7 +109,7 @@ test.describe('signing in and out', () => {
   });
 
   test('each role gets its own menu and is sent home from another role\'s pages', async ({ browser }) => {
-    const menus = { 김민준: ['Consultations', 'Projects & interests', 'Notifications', 'My orders'], 최영업: ['Desk'], Staff: ['Consultations', 'Projects', 'Statistics', 'Commerce', 'Promotions', 'Settlement', 'Dead letters'] };
+    const menus = { 김민준: ['Consultations', 'Projects & interests', 'Notifications', 'My orders'], 최영업: ['Desk'], Staff: ['Consultations', 'Projects', 'Statistics', 'Commerce', 'Promotions', 'Settlement', 'Customers', 'Dead letters'] };
     const homes = { 김민준: '/customer', 최영업: '/salesman', Staff: '/staff' } as const;
     for (const [who, items] of Object.entries(menus) as [keyof typeof menus, string[]][]) {
       const page = await signInAs(browser, who);

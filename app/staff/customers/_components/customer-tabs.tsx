@@ -1,0 +1,25 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import styles from '../customers.module.css';
+
+const TABS = [
+  { href: '/staff/customers', label: 'Overview & search' },
+  { href: '/staff/customers/support-contacts', label: 'Support desk contacts' },
+];
+
+/** The desk's sections; a profile page (/staff/customers/<id>) belongs to the overview. */
+export function CustomerTabs() {
+  const path = usePathname();
+  const current = path.startsWith('/staff/customers/support-contacts') ? TABS[1]!.href : TABS[0]!.href;
+  return (
+    <nav aria-label="Customers" className={styles.tabs}>
+      <ul>
+        {TABS.map((t) => (
+          <li key={t.href}><Link href={t.href} aria-current={t.href === current ? 'page' : undefined}>{t.label}</Link></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
