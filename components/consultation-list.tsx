@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { canEdit } from '@/lib/sales/consultations/edit-rules';
 import type { ConsultationRow } from '@/lib/sales/consultations/queries';
 import { Badge } from './badge';
+import { DoorOpenerDetails } from './door-opener';
 import { consultationsQuery } from './live-queries';
 import { StepButtons } from './step-buttons';
 import { EmptyState } from './ui/empty-state';
@@ -51,6 +52,7 @@ export function ConsultationList({ initial, mode }: { initial: ConsultationRow[]
                         <strong>{c.contactName}</strong> · {c.company} ({c.region})
                         <div className="muted nowrap">{c.phone}</div>
                         <div className="muted clamp">{c.message}</div>
+                        <DoorOpenerDetails consultationId={c.id} label={`${c.contactName}, ${c.projectName}`} />
                       </>
                     )}
                   </td>
