@@ -101,6 +101,13 @@ log4j.appender.stdout.Threshold=WARN
 log4j.appender.stdout.layout=org.apache.log4j.EnhancedPatternLayout
 log4j.appender.stdout.layout.ConversionPattern=%p %m (%c)%n%throwable{short}
 log4j.logger.org.reflections=ERROR
+# two warnings a lone worker logs on every start and stop, not worth a console line (worker.log keeps them)
+log4j.appender.stdout.filter.1=org.apache.log4j.varia.StringMatchFilter
+log4j.appender.stdout.filter.1.StringToMatch=Catching up to assignment's config offset
+log4j.appender.stdout.filter.1.AcceptOnMatch=false
+log4j.appender.stdout.filter.2=org.apache.log4j.varia.StringMatchFilter
+log4j.appender.stdout.filter.2.StringToMatch=pending requests to coordinator, terminating client connections
+log4j.appender.stdout.filter.2.AcceptOnMatch=false
 `;
 
 /** GET / answers 200 with {version, commit, kafka_cluster_id} once the REST resources are up (Jetty answers 404 before). */
