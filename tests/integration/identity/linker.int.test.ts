@@ -67,7 +67,7 @@ describe('identity linker worker', () => {
     const sim = [...simulateRecords({ seed: 5, people: 1_500 })].map((r) => ({ r, s: toSourceTableRow(r) }));
     // every record inserted; a tenth of them updated (a typo fixed: the name as the person's own), a twentieth deleted
     const stream: { s: SimulatedSourceRow; op: 'c' | 'u' | 'd' }[] = sim.map(({ s }) => ({ s, op: 'c' }));
-    const updated = sim.filter((_, i) => i % 10 === 3).map(({ s }) => ({ s: { ...s, row: { ...s.row, email: null, email_addr: null } }, op: 'u' as const }));
+    const updated = sim.filter((_, i) => i % 10 === 3).map(({ s }) => ({ s: { ...s, row: { ...s.row, email: null, email_addr: null } as Record<string, unknown> }, op: 'u' as const }));
     const deleted = sim.filter((_, i) => i % 20 === 7).map(({ s }) => ({ s, op: 'd' as const }));
     await send(stream.slice(0, 1_200));
     await producer.send({ topic: TOPICS.cdcCxContact, acks: -1, messages: [{ key: 'bad', value: '{"op":"c","after":{"contact_id":"x"}}' }] });
