@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DoorOpener } from '@/lib/identity/desk/door-opener';
 import styles from './door-opener.module.css';
 
@@ -39,18 +39,16 @@ export function DoorOpenerDetails({ consultationId, label }: { consultationId: s
 }
 
 function Profile({ p }: { p: DoorOpener }) {
+  const fact = (label: string, value: ReactNode, wide = false) => <div className={wide ? styles.wide : undefined}><dt>{label}</dt><dd>{value}</dd></div>;
   return (
     <dl className={styles.facts}>
-      <dt>Name</dt><dd>{p.name ?? '–'}{p.birthDate && ` (${p.birthDate})`}</dd>
-      <dt>Grade</dt><dd>{p.grade ?? 'not a shop customer'}</dd>
-      <dt>Sources</dt><dd>{p.sources.join(', ')}</dd>
-      <dt>Contact</dt><dd>{[...p.phones, ...p.emails].join(', ') || '–'}{p.address && <div className="muted">{p.address}</div>}</dd>
-      <dt>Recent orders</dt>
-      <dd>{p.recentOrders.length === 0 ? '–' : <ul>{p.recentOrders.map((o) => <li key={o.id}>{day(o.orderedAt)} · {won(Number(o.total))} · {o.itemCount} item(s)</li>)}</ul>}</dd>
-      <dt>Interests</dt>
-      <dd>{p.interests.length === 0 ? '–' : p.interests.map((i) => `${i.projectName} ${i.year}${i.interested ? '' : ' (withdrawn)'}`).join(', ')}</dd>
-      <dt>Other consultations</dt>
-      <dd>{p.otherConsultations.length === 0 ? '–' : <ul>{p.otherConsultations.map((c) => <li key={c.id}>{day(c.at)} · {c.projectName} · {c.step}</li>)}</ul>}</dd>
+      {fact('Name', <>{p.name ?? '–'}{p.birthDate && ` (${p.birthDate})`}</>)}
+      {fact('Grade', p.grade ?? 'not a shop customer')}
+      {fact('Sources', p.sources.join(', '))}
+      {fact('Contact', <>{[...p.phones, ...p.emails].join(', ') || '–'}{p.address && <div className="muted">{p.address}</div>}</>)}
+      {fact('Recent orders', p.recentOrders.length === 0 ? '–' : <ul>{p.recentOrders.map((o) => <li key={o.id}>{day(o.orderedAt)} · {won(Number(o.total))} · {o.itemCount} item(s)</li>)}</ul>, true)}
+      {fact('Interests', p.interests.length === 0 ? '–' : p.interests.map((i) => `${i.projectName} ${i.year}${i.interested ? '' : ' (withdrawn)'}`).join(', '), true)}
+      {fact('Other consultations', p.otherConsultations.length === 0 ? '–' : <ul>{p.otherConsultations.map((c) => <li key={c.id}>{day(c.at)} · {c.projectName} · {c.step}</li>)}</ul>, true)}
     </dl>
   );
 }

@@ -60,7 +60,7 @@ export function MergeForm({ profileId }: { profileId: string }) {
           <FieldMessage prefix="merge" name="why" state={state} />
         </div>
       </div>
-      <label className={styles.checks}><span><input type="checkbox" name="liftSplits" defaultChecked={v.liftSplits === 'on'} /> Lift the split: staff splits that keep these two apart are withdrawn</span></label>
+      <label className={styles.check}><input type="checkbox" name="liftSplits" defaultChecked={v.liftSplits === 'on'} /> Lift the split: staff splits that keep these two apart are withdrawn</label>
       <div className="actions"><button type="submit" className="secondary" disabled={pending}>Merge</button></div>
       <FormNotice state={state} />
     </form>

@@ -51,7 +51,7 @@ export function ContactPoints({ contactPoints }: { contactPoints: ProfilePage['c
           {rows.map((c) => (
             <tr key={`${c.what}-${c.value}`}>
               <th scope="row">{c.what}</th>
-              <td>{c.shown}{c.shown !== c.value && <div className={`muted ${styles.mono}`}>{c.value}</div>}</td>
+              <td className={styles.nowrap}>{c.shown}{c.shown !== c.value && <div className={`muted ${styles.mono}`}>{c.value}</div>}</td>
               <td>{c.kind ?? (c.usable ? 'valid' : 'unusable')}{c.kind && !c.usable && ' (unusable)'}</td>
               <td>{c.sources.join(', ')}</td>
               <td className={styles.mono}>{c.records.join(', ')}</td>
