@@ -4,11 +4,21 @@
 //   backfill: the people simulator's records (realistic noise, lib/identity/simulate) as their source systems' rows,
 //     cleansed exactly as the CDC path does (toSourceRow), linked through the PostgreSQL store (applyBatch) in
 //     batches of IDENTITY_BATCH: records/s, and the RSS of this process (the linker's work) and of PostgreSQL's backends;
-//   quality: pairwise precision, recall, F1 and cluster purity of the profiles against the ground truth.
+//   quality: pairwise precision, recall, F1 and cluster purity of the profiles against the ground truth;
+//   live (the last run): Kafka Connect with Debezium's connector on that database, the identity-linker and
+//     outbox-relay worker processes as `npm start` runs them, and new people's records inserted into the source
+//     tables at BENCH_LIVE_RATE (200/s) for BENCH_LIVE_SECONDS (30): source commit -> the first L2 message on
+//     `customer360.profiles` naming the record, p50/p95/p99, and the RSS of the worker processes.
 // Prints the medians of the runs with a calibration line of the same run (PostgreSQL commits/s, a fixed CPU loop).
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { Kafka, logLevel } from 'kafkajs';
+import { connectorConfig, connectorNameFor, deleteConnector, ensureConnector } from '../../lib/identity/cdc/connector';
+import { upsertSourceRows } from '../../lib/identity/sources/write';
+import { topicsFor, topicSpecsFor } from '../../lib/platform/events/topics';
+import { startConnect } from '../stack/connect';
+import { ensureTopics } from '../stack/kafka';
 import pg from 'pg';
 import { applyBatch, type StoreChange } from '../../lib/identity/store/apply';
 import { toSourceRow } from '../../lib/identity/store/source-records';
@@ -18,7 +28,7 @@ import { scoreLinking } from '../../lib/identity/simulate/score';
 import { REPO_ROOT } from '../stack/config';
 import { freshDatabase } from '../stack/fresh-database';
 import { startStack } from '../stack/index';
-import { calibrate, formatCalibration, median } from './calibration';
+import { calibrate, formatCalibration, median, percentile } from './calibration';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +42,9 @@ const BATCH = Number(process.env.IDENTITY_BATCH) || 2_000;
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 54419);
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT || 19812);
 const dataDir = path.join(REPO_ROOT, '.data', 'bench-identity');
+const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE || 200);
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS || 30);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const mb = (bytes: number) => `${n(bytes / 1048576)} MB`;
 
@@ -88,6 +101,87 @@ async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: numb
   return { records, seconds: (Date.now() - t0) / 1000, peakRss, peakPgRss: Math.max(peakPgRss, postgresRss()) };
 }
 
+
+const rssOf = (pid: number | undefined): number => {
+  try { return pid ? Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) * 1024 : NaN; } catch { return NaN; }
+};
+
+function startWorker(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `workers/${name}.ts`], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready in 60 s:\n${out}`)), 60_000);
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (/ready/.test(out)) { clearTimeout(timer); resolve(child); } });
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}):\n${out}`)); });
+  });
+}
+
+/** Live changes through the whole CDC path: source insert -> Debezium -> linker -> outbox -> the L2 topic. */
+async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: import('../stack/proc').PidFile }, databaseUrl: string) {
+  const prefix = `bench-${Date.now().toString(36)}.`;
+  await ensureTopics(stack.kafkaBrokers, topicSpecsFor(prefix));
+  const topics = topicsFor(prefix);
+  const connect = startConnect({ dataDir: path.join(dataDir, 'connect'), port: KAFKA_PORT + 2, brokers: stack.kafkaBrokers, groupId: `bench-identity-${prefix}`, pids: stack.pids, log: () => {} });
+  const children: ChildProcess[] = [];
+  const name = connectorNameFor(databaseUrl);
+  const kafka = new Kafka({ clientId: 'bench-identity', brokers: [stack.kafkaBrokers], logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `${prefix}bench-reader`, maxWaitTimeInMs: 20 });
+  try {
+    if (!(await connect.ready)) throw new Error('Kafka Connect did not start');
+    await ensureConnector(connect.url, connectorConfig({ databaseUrl, topicPrefix: prefix, name }));
+    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix };
+    children.push(await startWorker('identity-linker', env), await startWorker('platform-outbox-relay', env));
+    const sent = new Map<string, number>();
+    const latencies: number[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: topics.customer360Profiles, fromBeginning: false });
+    await consumer.run({ eachMessage: async ({ message }) => {
+      if (!message.value) return;
+      const at = Date.now();
+      const records = (JSON.parse(message.value.toString()) as { records?: string[] }).records ?? [];
+      for (const k of records) {
+        const t0 = sent.get(k);
+        if (t0 !== undefined) { latencies.push(at - t0); sent.delete(k); }
+      }
+    } });
+    await sleep(3_000); // the reader joined, the connector streaming
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // new people (another seed): their records are inserted as the sources would, LIVE_RATE a second in 20 ticks
+    const people = simulateRecords({ seed: 99, people: Math.ceil((LIVE_RATE * LIVE_SECONDS) / 1.5) + 100 });
+    const started = Date.now();
+    let inserted = 0, peakLinker = 0, peakRelay = 0;
+    for (let tick = 0; Date.now() - started < LIVE_SECONDS * 1000; tick++) {
+      const due = Math.floor(((Date.now() - started) / 1000) * LIVE_RATE);
+      const batch = new Map<import('../../lib/identity/store/source-records').SourceTable, { row: Record<string, unknown>; key: string }[]>();
+      while (inserted < due) {
+        const next = people.next();
+        if (next.done) break;
+        const s = toSourceTableRow(next.value);
+        // "L…" ids: the simulator numbers each run's records from 1, and the backfill's are in the tables already
+        const fixed: Record<string, unknown> = { ...s.row, [s.table.idColumn]: `L${String(s.row[s.table.idColumn])}` };
+        batch.set(s.table, [...(batch.get(s.table) ?? []), { row: fixed, key: `${s.table.keyPrefix}${String(fixed[s.table.idColumn])}` }]);
+        inserted++;
+      }
+      for (const [table, rows] of batch) {
+        await upsertSourceRows(pool, table, rows.map((r) => r.row));
+        const t = Date.now();
+        for (const r of rows) sent.set(r.key, t);
+      }
+      if (tick % 20 === 0) { peakLinker = Math.max(peakLinker, rssOf(children[0]!.pid)); peakRelay = Math.max(peakRelay, rssOf(children[1]!.pid)); }
+      await sleep(50);
+    }
+    for (let i = 0; i < 40 && sent.size > 0; i++) await sleep(250);
+    await pool.end();
+    return { inserted, seconds: (Date.now() - started) / 1000, latencies, missing: sent.size, peakLinker, peakRelay, connectRss: NaN };
+  } finally {
+    await consumer.disconnect().catch(() => {});
+    for (const c of children) c.kill('SIGTERM');
+    await deleteConnector(connect.url, name).catch(() => false);
+    await connect.stop();
+  }
+}
+
 async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
@@ -106,6 +200,13 @@ async function main() {
       const q = await scoreLinking(pool);
       const { rows } = await pool.query<{ profiles: number; review: number; largest: number }>(`SELECT count(*)::int AS profiles, (count(*) FILTER (WHERE review))::int AS review, max(cardinality(records))::int AS largest FROM "IdentityProfile"`);
       await pool.end();
+      if (run === RUNS && !process.env.BENCH_NO_LIVE) {
+        const l = await live(stack, databaseUrl);
+        const ls = [...l.latencies].sort((x, y) => x - y);
+        console.log(`  live: ${n(l.inserted)} new records in ${l.seconds.toFixed(0)} s (${n(l.inserted / l.seconds)}/s) through Debezium -> linker -> outbox -> ${'customer360.profiles'}:`
+          + ` source commit -> L2 message p50 ${n(percentile(ls, 50))} / p95 ${n(percentile(ls, 95))} / p99 ${n(percentile(ls, 99))} ms (goal p99 < 2,000), ${l.missing} not seen;`
+          + ` RSS identity-linker ${mb(l.peakLinker)}, outbox relay ${mb(l.peakRelay)}`);
+      }
       rates.push(b.records / b.seconds);
       f1s.push(q.f1);
       console.log(`run ${run}: backfill ${n(b.records)} records in ${b.seconds.toFixed(1)} s = ${n(b.records / b.seconds)} records/s; peak RSS: linker (this process) ${mb(b.peakRss)}, PostgreSQL processes ${mb(b.peakPgRss)}`);
