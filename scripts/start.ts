@@ -1,7 +1,7 @@
 // `npm start`: the whole of Switchboard on one machine, no Docker. `npm run stack` (--stack-only): infrastructure only.
 // Postgres + Kafka (embedded unless DATABASE_URL / KAFKA_BROKERS are set) -> migrations -> topics -> seed ->
 // build the web app if sources changed -> workers + `next start`. Kafka Connect (unless CONNECT_URL is set) starts
-// once the stack is up and gets Customer 360's CDC connector; the product does not wait for it.
+// once the product is ready and gets Customer 360's CDC connector; the product does not wait for it.
 // Ctrl-C stops everything, in order, within 10 s.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -140,7 +140,10 @@ async function main(): Promise<void> {
   // a failed start has already stopped whatever it started: nothing left for shutdown() to do or report
   stack = await stackStarting.catch((e: unknown) => { stackStarting = undefined; throw e; });
   if (stopping) return;
-  void startCdc(stack, urls.CONNECT_URL);
+  // A Connect given by CONNECT_URL is already up: register now (a PUT). Our own worker's JVM start (~1.7 s of CPU,
+  // then Debezium's snapshot) would take CPU from the workers and the web server starting on 2 cores, so `npm start`
+  // starts it once the product is ready; nothing is lost meanwhile (the snapshot and the slot cover it).
+  if (cfg.connectUrl || stackOnly) void startCdc(stack, urls.CONNECT_URL);
   if (stackOnly) {
     console.log(`Switchboard stack ready in ${secs(t0)} s — DATABASE_URL=${stack.databaseUrl} KAFKA_BROKERS=${stack.kafkaBrokers} CONNECT_URL=${urls.CONNECT_URL}`);
     return;
@@ -164,13 +167,15 @@ async function main(): Promise<void> {
   if (stopping) return;
   const second = startWorkers(PROCESSES.filter((p) => p.afterSeed));
   await Promise.all([...first, ...second, web]);
-  if (!stopping) console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
+  if (stopping) return;
+  console.log(`Switchboard ready in ${secs(t0)} s — http://localhost:${port}`);
+  if (!cfg.connectUrl) void startCdc(stack, urls.CONNECT_URL);
 }
 
 /**
  * Kafka Connect (unless CONNECT_URL names one) and Customer 360's CDC connector for this database. In the background:
  * the product's readiness does not wait for it, and a failure is reported, not fatal (the rest works without CDC).
- * Started after migrations, since the connector's publication lists the source tables.
+ * Registered after migrations, since the connector's publication lists the source tables.
  */
 async function startCdc(s: Stack, connectUrl: string): Promise<void> {
   const t = Date.now();

@@ -150,14 +150,17 @@ export function startConnect(o: ConnectOptions): ConnectHandle {
   const child = new Supervised({ name: 'connect', command: 'java', args, cwd: dataDir, env: process.env, logDir: dataDir,
     readyTimeoutMs: 90_000, probe: () => connectAnswers(url) }, o.pids, log);
   child.start();
+  let wasReady = false;
+  const ready = child.ready.then((how) => (wasReady = how !== 'timeout'));
   return {
     url,
-    ready: child.ready.then((how) => how !== 'timeout'),
+    ready,
     async stop(timeoutMs = 5000) {
       const how = await child.stop(timeoutMs);
       if (fs.existsSync(jsaTmp)) {
-        // an archive is complete only if the JVM exited by itself
-        if (how === 'clean' && fs.statSync(jsaTmp).size > 0 && !fs.existsSync(jsa)) fs.renameSync(jsaTmp, jsa);
+        // an archive is complete only if the JVM exited by itself, and worth keeping only if it got as far as serving
+        // REST (one stopped while starting would hold just the classes loaded by then, and be kept for good)
+        if (how === 'clean' && wasReady && fs.statSync(jsaTmp).size > 0 && !fs.existsSync(jsa)) fs.renameSync(jsaTmp, jsa);
         else fs.rmSync(jsaTmp, { force: true });
       }
       return how;
