@@ -99,6 +99,9 @@ export function connectorConfig({ databaseUrl, topicPrefix, name }: ConnectorCon
     'hstore.handling.mode': 'json',
     // a delete = an event with after: null, then a tombstone (null value) so a compacted topic forgets the key
     'tombstones.on.delete': 'true',
+    // Debezium waits up to poll.interval.ms (default 500) for more changes before handing a batch to Connect: a
+    // customer's change reaches the profile that much later. 100 ms keeps the latency small at little CPU.
+    'poll.interval.ms': '100',
     // the slot survives restarts of Connect: changes made while it is down or paused are streamed afterwards
     'slot.drop.on.stop': 'false',
   };
