@@ -152,7 +152,6 @@ export function isTransientAnswer(status: number, json: unknown): boolean {
 export interface EnsureOptions {
   /** how long to keep asking while Connect starts (default 90 s) */
   timeoutMs?: number;
-  log?: (m: string) => void;
 }
 
 /**
