@@ -154,4 +154,15 @@ test.describe('staff Customers (Customer 360)', () => {
     await expect(staff.getByRole('status')).toHaveText(`Support contact ${contactId} deleted.`);
     await expect(staff.getByTestId('cx-contacts')).toHaveCount(0);
   });
+
+  test('the match rules the linker runs are shown, read-only, with their guards', async ({ browser }) => {
+    const staff = await signInByApi(browser, /^Staff/);
+    await staff.goto('/staff/customers');
+    await staff.getByRole('navigation', { name: 'Customers' }).getByRole('link', { name: 'Match rules' }).click();
+    const rules = staff.getByRole('table', { name: 'Match rules' });
+    for (const id of ['R1', 'R2', 'R3']) await expect(rules.getByRole('rowheader', { name: id, exact: true })).toBeVisible();
+    await expect(rules.getByRole('row', { name: /^R1/ })).toContainText('Jaro-Winkler ≥ 0.94');
+    await expect(staff.getByText(/held for review instead of merged/)).toBeVisible();
+    await expect(staff.getByRole('textbox')).toHaveCount(0); // nothing to edit here
+  });
 });

@@ -41,6 +41,8 @@ export interface Linker {
 export async function startLinker(o: LinkerOptions): Promise<Linker> {
   const log = o.log ?? ((l: string) => console.log(l));
   const batchSize = o.batchSize ?? (Number(process.env.IDENTITY_BATCH) || 2_000);
+  // after a ruleset change: evaluate every pair of each batch's neighbourhood by the new rules, not the stored links
+  const relink = process.env.IDENTITY_RELINK === '1';
   const counters = { changes: 0, batches: 0, deadLettered: 0, skipped: 0, events: 0, profilesWritten: 0, largestNeighbourhood: 0 };
   const pool = new pg.Pool({ connectionString: o.databaseUrl ?? config().DATABASE_URL, max: 2, application_name: o.groupId });
   pool.on('error', (e) => log(`an idle PostgreSQL connection failed: ${e.message}`));
@@ -67,7 +69,7 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
       counters.skipped += items.length - fresh.length;
       if (fresh.length === 0) { await client.query('ROLLBACK'); return null; }
       const changes = fresh.flatMap((i) => (i.change ? [i.change] : []));
-      const result = changes.length ? await applyBatch(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles }) : null;
+      const result = changes.length ? await applyBatch(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles, relink }) : null;
       const last = new Map<string, Item>();
       for (const i of fresh) last.set(`${i.topic}\u0000${i.partition}`, i);
       const ends = [...last.values()];

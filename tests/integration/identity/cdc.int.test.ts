@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorConfig, connectorNameFor, connectorStatus, deleteConnector, ensureConnector, slotNameFor, parseDatabaseUrl } from '@/lib/identity/cdc/connector';
 import { TOPIC_PREFIX, TOPICS } from '@/lib/platform/events/topics';
 import { createKafka } from '@/lib/platform/kafka/client';
-import { waitFor } from '../helpers';
+import { spawnWorker, waitFor } from '../helpers';
 
 const CONNECT_URL = process.env.CONNECT_URL?.replace(/\/+$/, '');
 const DATABASE_URL = process.env.DATABASE_URL!;
@@ -55,7 +55,10 @@ beforeAll(async () => {
   await consumer.subscribe({ topics: [TOPICS.cdcDiCustomer, TOPICS.cdcDiConsultationContact, TOPICS.cdcOmUsers, TOPICS.cdcCxContact], fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
-      got.push({ topic, key: message.key ? JSON.parse(message.key.toString()) : null, value: message.value ? JSON.parse(message.value.toString()) : null });
+      // the topics are the suite's: another file's malformed test message must not stop this reader
+      const json = (b: Buffer | null) => { try { return b ? JSON.parse(b.toString()) : null; } catch { return undefined; } };
+      const [key, value] = [json(message.key), json(message.value)];
+      if (key !== undefined && value !== undefined) got.push({ topic, key, value });
     },
   });
 });
@@ -182,5 +185,37 @@ describe('CDC of the source systems through Kafka Connect + Debezium', () => {
     expect(down.state).toBe('UNREACHABLE');
     expect(down.error).toMatch(/Connect unreachable/);
     expect(down.slot).not.toBeNull(); // PostgreSQL still answers for the slot
+  });
+
+  it('an insert, an update and a delete in the sources each reach the unified profile (through the identity linker)', async () => {
+    const linker = spawnWorker('identity-linker');
+    try {
+      await linker.ready;
+      const profileOf = async (key: string) => (await sql.query<{ profileId: string | null }>(`SELECT "profileId" FROM "IdentityRecord" WHERE key = $1`, [key])).rows[0]?.profileId ?? null;
+      const golden = async (profileId: string) => (await sql.query<{ records: string[]; name: string | null }>(
+        `SELECT records, golden->'name'->>'value' AS name FROM "IdentityProfile" WHERE id = $1`, [profileId])).rows[0];
+      // one person in the shop and at the support desk, the phone written two ways
+      const shopUser = id('omu-p');
+      await sql.query(`INSERT INTO om.users (user_id, user_name, phone_no, email_addr, birth_ymd, gender, addr) VALUES ($1, '송하윤', '010-5555-7171', $2, '19920304', 'F', '서울시 마포구 월드컵로 1')`, [shopUser, `hayun-${run}@example.kr`]);
+      const cx = (await sql.query<{ contact_id: string }>(`INSERT INTO cx.contact (full_name, phones, email) VALUES ('송 하윤', ARRAY['+82 10 5555 7171'], NULL) RETURNING contact_id`)).rows[0]!.contact_id;
+      const [omKey, cxKey] = [`OM:${shopUser}`, `CX:${cx}`];
+      const profile = (await waitFor(async () => {
+        const [a, b] = [await profileOf(omKey), await profileOf(cxKey)];
+        return a && a === b ? a : null;
+      }, 60_000, 'the insert to link both records in one profile'))!;
+      expect((await golden(profile))!.records.sort()).toEqual([cxKey, omKey].sort());
+
+      // an update: the support desk corrects the name; its records win the golden name (source priority CX first)
+      await sql.query(`UPDATE cx.contact SET full_name = '송하윤비', updated_at = now() WHERE contact_id = $1`, [cx]);
+      await waitFor(async () => (await golden(profile))?.name === '송하윤비', 60_000, 'the update to reach the golden name');
+
+      // a delete: the shop user goes; the support contact stays, alone in its profile
+      await sql.query(`DELETE FROM om.users WHERE user_id = $1`, [shopUser]);
+      await waitFor(async () => (await profileOf(omKey)) === null && (await sql.query(`SELECT 1 FROM "IdentityRecord" WHERE key = $1`, [omKey])).rowCount === 0, 60_000, 'the delete to remove the record');
+      const after = await profileOf(cxKey);
+      expect((await golden(after!))!.records).toEqual([cxKey]);
+    } finally {
+      await linker.stop();
+    }
   });
 });

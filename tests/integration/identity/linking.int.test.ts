@@ -7,14 +7,20 @@ import { rng, syntheticChanges, syntheticRecords } from '@/lib/identity/linking/
 import type { Change, LinkRecord, ManualBan, ManualMerge } from '@/lib/identity/linking/types';
 import { applyBatch, type StoreChange } from '@/lib/identity/store/apply';
 import type { SourceRow } from '@/lib/identity/store/source-records';
+import { TOPICS } from '@/lib/platform/events/topics';
 
 // The PostgreSQL-backed linking path (lib/identity/store/apply.ts) against the real database: it must group exactly
 // as the in-memory engine's rebuild does, whatever the order and batching of the changes, keep ids stable through a
 // merge and a split, and keep a manual split through later changes.
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-afterAll(() => pool.end());
-const TOPIC = 'test.customer360.profiles';
+// the L2 messages these tests make are read from the outbox, never relayed: other files start the outbox relay, which
+// would publish them (oldest first) before their own events
+afterAll(async () => {
+  await pool.query(`DELETE FROM "OutboxEvent" WHERE topic = $1`, [TOPIC]);
+  await pool.end();
+});
+const TOPIC = TOPICS.customer360Profiles;
 
 async function inTx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const c = await pool.connect();

@@ -7,12 +7,13 @@ import styles from '../customers.module.css';
 const TABS = [
   { href: '/staff/customers', label: 'Overview & search' },
   { href: '/staff/customers/support-contacts', label: 'Support desk contacts' },
+  { href: '/staff/customers/rules', label: 'Match rules' },
 ];
 
 /** The desk's sections; a profile page (/staff/customers/<id>) belongs to the overview. */
 export function CustomerTabs() {
   const path = usePathname();
-  const current = path.startsWith('/staff/customers/support-contacts') ? TABS[1]!.href : TABS[0]!.href;
+  const current = TABS.slice(1).find((t) => path.startsWith(t.href))?.href ?? TABS[0]!.href;
   return (
     <nav aria-label="Customers" className={styles.tabs}>
       <ul>
