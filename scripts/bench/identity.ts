@@ -2,7 +2,7 @@
 // Starts its own PostgreSQL and Kafka (.data/bench-identity, PG 54419, Kafka 19812/19813; BENCH_PG_PORT /
 // BENCH_KAFKA_PORT move them). Per run, into a fresh database:
 //   backfill: the people simulator's records (realistic noise, lib/identity/simulate) as their source systems' rows,
-//     cleansed exactly as the CDC path does (toSourceRow), linked through the PostgreSQL store (applyBatch) in
+//     cleansed exactly as the CDC path does (toSourceRow), linked through the PostgreSQL store (applyChanges) in
 //     batches of IDENTITY_BATCH: records/s, and the RSS of this process (the linker's work) and of PostgreSQL's backends;
 //   quality: pairwise precision, recall, F1 and cluster purity of the profiles against the ground truth;
 //   live (the last run): Kafka Connect with Debezium's connector on that database, the identity-linker and
@@ -20,7 +20,7 @@ import { topicsFor, topicSpecsFor } from '../../lib/platform/events/topics';
 import { startConnect } from '../stack/connect';
 import { ensureTopics } from '../stack/kafka';
 import pg from 'pg';
-import { applyBatch, type StoreChange } from '../../lib/identity/store/apply';
+import { applyChanges, type StoreChange } from '../../lib/identity/store/apply';
 import { toSourceRow } from '../../lib/identity/store/source-records';
 import { simulateRecords } from '../../lib/identity/simulate/people';
 import { toSourceTableRow } from '../../lib/identity/simulate/to-source';
@@ -68,7 +68,7 @@ async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: numb
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      const r = await applyBatch(c, chunk.map((x) => x.change), { profilesTopic: 'bench.customer360.profiles', trace });
+      const r = await applyChanges(c, chunk.map((x) => x.change), { profilesTopic: 'bench.customer360.profiles', trace });
       trace.neighbourhood = (trace.neighbourhood ?? 0) + r.neighbourhood;
       await c.query(`INSERT INTO "IdentityGroundTruth" ("recordKey", "personId", noise) SELECT k, p, ARRAY(SELECT jsonb_array_elements_text(z)) FROM jsonb_to_recordset($1::jsonb) AS x(k text, p text, z jsonb)`,
         [JSON.stringify(chunk.map((x) => ({ k: x.truth[0], p: x.truth[1], z: x.truth[2] })))]);
@@ -196,6 +196,7 @@ async function main() {
       const { migrateDeploy } = await import('../migrate');
       await migrateDeploy(databaseUrl);
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+      pool.on('error', (e) => console.error(`an idle PostgreSQL connection failed: ${e.message}`)); // say it, do not crash before the real error is shown
       const b = await backfill(pool);
       const q = await scoreLinking(pool);
       const { rows } = await pool.query<{ profiles: number; review: number; largest: number }>(`SELECT count(*)::int AS profiles, (count(*) FILTER (WHERE review))::int AS review, max(cardinality(records))::int AS largest FROM "IdentityProfile"`);

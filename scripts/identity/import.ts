@@ -12,7 +12,7 @@ import { cleanse } from '../../lib/identity/cleansing/cleanse';
 import { parseRulesetJson } from '../../lib/identity/linking/ruleset';
 import { defaultRuleset } from '../../lib/identity/linking/default-ruleset';
 import { mapRow, parseFieldMap, sourceName } from '../../lib/identity/sources/csv-map';
-import { applyBatch, type StoreChange } from '../../lib/identity/store/apply';
+import { applyChanges, type StoreChange } from '../../lib/identity/store/apply';
 import { TOPICS } from '../../lib/platform/events/topics';
 import { devDatabaseUrl, redactUrl } from '../stack/config';
 
@@ -54,7 +54,7 @@ async function main() {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      const r = await applyBatch(c, batch, { ruleset, profilesTopic: TOPICS.customer360Profiles });
+      const r = await applyChanges(c, batch, { ruleset, profilesTopic: TOPICS.customer360Profiles });
       await c.query('COMMIT');
       loaded += batch.length; profiles += r.written.length; events += r.events.length;
     } catch (e) {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '../../platform/events/topics';
 import { AppError } from '../../platform/errors';
-import { applyBatch, type BatchResult } from '../store/apply';
+import { applyChanges, type BatchResult } from '../store/apply';
 import { SOURCE_TABLES } from '../store/source-records';
 import type { Sql } from '../store/sql';
 import { inTransaction } from './pool';
@@ -39,7 +39,7 @@ export async function splitProfile(input: SplitInput, by: string): Promise<{ ban
     const rest = p.records.filter((k) => !chosen.has(k));
     if (rest.length === 0) throw new AppError('INVALID', 'Leave at least one record in the profile: choose the records that are another person.', { recordKeys: ['Leave at least one record.'] });
     const banId = `ban-${randomUUID()}`;
-    const result = await applyBatch(sql, [{ type: 'ban', ban: { id: banId, a: [...chosen].sort(), b: rest }, by, why: input.why }], opts());
+    const result = await applyChanges(sql, [{ type: 'ban', ban: { id: banId, a: [...chosen].sort(), b: rest }, by, why: input.why }], opts());
     return { banId, result };
   });
 }
@@ -52,7 +52,7 @@ export async function mergeProfiles(input: MergeInput, by: string): Promise<{ me
     // asked for: the staff splits (bans) between the two profiles are lifted in the same batch, before the merge
     const bans = input.liftSplits ? (await sql.query<{ id: string }>(
       `SELECT id FROM "IdentityManual" WHERE kind = 'ban' AND "liftedAt" IS NULL AND ((a && $1 AND b && $2) OR (a && $2 AND b && $1))`, [a.records, b.records])).rows : [];
-    const result = await applyBatch(sql, [
+    const result = await applyChanges(sql, [
       ...bans.map((ban) => ({ type: 'lift' as const, id: ban.id, by, why: input.why })),
       { type: 'merge', merge: { id: mergeId, a: a.records[0]!, b: b.records[0]! }, by, why: input.why },
     ], opts());
@@ -75,7 +75,7 @@ export async function eraseProfile(input: EraseInput, by: string): Promise<{ era
   return inTransaction(async (sql) => {
     const p = await currentProfile(sql, input.profileId);
     const keys = p.records;
-    const result = await applyBatch(sql, keys.map((key) => ({ type: 'delete' as const, key })), opts());
+    const result = await applyChanges(sql, keys.map((key) => ({ type: 'delete' as const, key })), opts());
     const ids = [...new Set([p.id, input.profileId, ...result.retired])];
     const redirected = (await sql.query<{ id: string }>(`SELECT id FROM "IdentityProfileId" WHERE "redirectTo" = ANY($1)`, [ids])).rows.map((r) => r.id);
     const allIds = [...new Set([...ids, ...redirected])];

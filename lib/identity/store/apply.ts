@@ -75,6 +75,30 @@ interface RecordRow { key: string; source: string; createdAt: Date; updatedAt: D
 
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
 
+/** A batch whose neighbourhood is past the limit; thrown before anything is written. */
+export class NeighbourhoodTooLarge extends Error {
+  constructor(readonly limit: number, readonly changes: number) {
+    super(`identity: ${changes} change(s) reach more than ${limit} records (candidates, linked, merged or in one profile): refusing to load them all`);
+  }
+}
+
+/**
+ * Apply changes in batches as large as the neighbourhood limit allows: a batch whose neighbourhood is too large is
+ * split in two, in order (a dense population, common names with their blocks full, makes a 2,000-change batch reach
+ * more records than memory should hold). One change past the limit is an error. `sql` inside a transaction.
+ */
+export async function applyChanges(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
+  try {
+    return await applyBatch(sql, changes, o);
+  } catch (e) {
+    if (!(e instanceof NeighbourhoodTooLarge) || changes.length === 1) throw e;
+    const half = Math.ceil(changes.length / 2);
+    const [a, b] = [await applyChanges(sql, changes.slice(0, half), o), await applyChanges(sql, changes.slice(half), o)];
+    return { events: [...a.events, ...b.events], written: [...a.written, ...b.written], retired: [...a.retired, ...b.retired],
+      neighbourhood: Math.max(a.neighbourhood, b.neighbourhood), drift: a.drift + b.drift };
+  }
+}
+
 /** Apply one batch. `sql` must be inside a transaction (BEGIN ... COMMIT is the caller's). */
 export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
   const ruleset = o.ruleset ?? defaultRuleset;
@@ -124,7 +148,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
   let frontier = unique([...seeds, ...members]);
   while (frontier.length) {
     for (const k of frontier) inHood.add(k);
-    if (inHood.size > limit) throw new Error(`identity: a batch reaches more than ${limit} records (linked, merged or in one profile): refusing to load them all`);
+    if (inHood.size > limit) throw new NeighbourhoodTooLarge(limit, changes.length);
     const found = new Set<string>();
     const links = (await sql.query<Link>(`SELECT a, b, rule, score FROM "IdentityLink" WHERE a = ANY($1) UNION SELECT a, b, rule, score FROM "IdentityLink" WHERE b = ANY($1)`, [frontier])).rows;
     for (const l of links) {

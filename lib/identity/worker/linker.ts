@@ -15,7 +15,7 @@ import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
 import { groupCommit } from '../../platform/kafka/group-commit';
 import { poisonReason } from '../../platform/kafka/poison';
 import { decodeCdcMessage } from '../cdc/decode';
-import { applyBatch, type BatchResult, type StoreChange } from '../store/apply';
+import { applyChanges, type BatchResult, type StoreChange } from '../store/apply';
 import type { Ruleset } from '../linking/ruleset';
 
 export const CDC_TOPICS = [TOPICS.cdcDiCustomer, TOPICS.cdcDiConsultationContact, TOPICS.cdcOmUsers, TOPICS.cdcCxContact];
@@ -69,7 +69,7 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
       counters.skipped += items.length - fresh.length;
       if (fresh.length === 0) { await client.query('ROLLBACK'); return null; }
       const changes = fresh.flatMap((i) => (i.change ? [i.change] : []));
-      const result = changes.length ? await applyBatch(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles, relink }) : null;
+      const result = changes.length ? await applyChanges(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles, relink }) : null;
       const last = new Map<string, Item>();
       for (const i of fresh) last.set(`${i.topic}\u0000${i.partition}`, i);
       const ends = [...last.values()];

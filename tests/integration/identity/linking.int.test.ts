@@ -5,7 +5,7 @@ import { defaultRuleset } from '@/lib/identity/linking/default-ruleset';
 import { LinkingEngine } from '@/lib/identity/linking/engine';
 import { rng, syntheticChanges, syntheticRecords } from '@/lib/identity/linking/testing/synthetic';
 import type { Change, LinkRecord, ManualBan, ManualMerge } from '@/lib/identity/linking/types';
-import { applyBatch, type StoreChange } from '@/lib/identity/store/apply';
+import { applyBatch, applyChanges, NeighbourhoodTooLarge, type StoreChange } from '@/lib/identity/store/apply';
 import type { SourceRow } from '@/lib/identity/store/source-records';
 import { TOPICS } from '@/lib/platform/events/topics';
 
@@ -118,6 +118,16 @@ describe('linking in PostgreSQL', () => {
       const { rows: sizes } = await pool.query(`SELECT s."blockKey" FROM "IdentityBlockSize" s FULL JOIN (SELECT "blockKey", count(*)::int AS n FROM "IdentityBlock" GROUP BY 1) b USING ("blockKey") WHERE s.size IS DISTINCT FROM b.n`);
       expect(sizes).toEqual([]);
     }
+  });
+
+  it('a batch whose neighbourhood is past the limit is applied in halves, with the same result; a single change past it is an error', async () => {
+    const records = syntheticRecords(33, 60);
+    const upserts = records.map((record) => toStore({ type: 'upsert', record }));
+    await expect(inTx((c) => applyBatch(c, upserts, { profilesTopic: TOPIC, maxNeighbourhood: 40 }))).rejects.toBeInstanceOf(NeighbourhoodTooLarge);
+    const r = await inTx((c) => applyChanges(c, upserts, { profilesTopic: TOPIC, maxNeighbourhood: 40 }));
+    expect(r.neighbourhood).toBeLessThanOrEqual(40);
+    expect(await storedGrouping()).toEqual(LinkingEngine.rebuild(records).grouping());
+    await expect(inTx((c) => applyChanges(c, upserts.slice(0, 1), { profilesTopic: TOPIC, maxNeighbourhood: 0 }))).rejects.toBeInstanceOf(NeighbourhoodTooLarge);
   });
 
   it('a merge keeps the older profile id (the other redirects to it); a split gives it to the larger part', async () => {
