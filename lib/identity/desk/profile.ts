@@ -8,18 +8,12 @@ import { explainPair, type PairEvaluation } from '../linking/evaluate';
 import type { Link, Refusal } from '../linking/types';
 import type { L1Record } from '../cleansing/cleanse';
 import type { GoldenRecord } from '../unify/unify';
+import type { SourceRow } from '../store/source-records';
 import type { Sql } from '../store/sql';
 import { currentProfile } from './actions';
 
-export interface ProfileRecord {
-  key: string;
-  source: string;
-  sourceId: string;
-  createdAt: Date;
-  updatedAt: Date;
-  raw: Record<string, unknown>;
-  l1: L1Record;
-}
+/** A source record as the profile page shows it: what the store keeps of it (the shop's gender is read from raw). */
+export type ProfileRecord = Omit<SourceRow, 'gender'>;
 
 export interface PairExplanation {
   a: string;

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import styles from '../customers.module.css';
 
 const TABS = [
   { href: '/staff/customers', label: 'Overview & search' },
@@ -15,7 +14,7 @@ export function CustomerTabs() {
   const path = usePathname();
   const current = TABS.slice(1).find((t) => path.startsWith(t.href))?.href ?? TABS[0]!.href;
   return (
-    <nav aria-label="Customers" className={styles.tabs}>
+    <nav aria-label="Customers" className="section-tabs">
       <ul>
         {TABS.map((t) => (
           <li key={t.href}><Link href={t.href} aria-current={t.href === current ? 'page' : undefined}>{t.label}</Link></li>

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import styles from '../settlement.module.css';
 
 const TABS = [
   { href: '/staff/settlement', label: 'Overview' },
@@ -18,7 +17,7 @@ export function SettlementTabs() {
   const path = usePathname();
   const current = TABS.filter((t) => path === t.href || path.startsWith(`${t.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <nav aria-label="Settlement" className={styles.tabs}>
+    <nav aria-label="Settlement" className="section-tabs">
       <ul>
         {TABS.map((t) => (
           <li key={t.href}><Link href={t.href} aria-current={t.href === current ? 'page' : undefined}>{t.label}</Link></li>
