@@ -2,8 +2,8 @@
 // Starts its own PostgreSQL and Kafka (.data/bench-identity, PG 54419, Kafka 19812/19813; BENCH_PG_PORT /
 // BENCH_KAFKA_PORT move them). Per run, into a fresh database:
 //   backfill: the people simulator's records (realistic noise, lib/identity/simulate) as their source systems' rows,
-//     cleansed exactly as the CDC path does (toSourceRow), linked through the PostgreSQL store (applyChanges) in
-//     batches of IDENTITY_BATCH: records/s, and the RSS of this process (the linker's work) and of PostgreSQL's backends;
+//     cleansed exactly as the CDC path does (toSourceRow), into an empty store by the bulk load (bulk-load.ts: what
+//     a first backfill does): records/s, the phases, and the RSS of this process (the load's) and of PostgreSQL's;
 //   quality: pairwise precision, recall, F1 and cluster purity of the profiles against the ground truth;
 //   live (the last run): Kafka Connect with Debezium's connector on that database, the identity-linker and
 //     outbox-relay worker processes as `npm start` runs them, and new people's records inserted into the source
@@ -20,8 +20,9 @@ import { topicsFor, topicSpecsFor } from '../../lib/platform/events/topics';
 import { startConnect } from '../stack/connect';
 import { ensureTopics } from '../stack/kafka';
 import pg from 'pg';
-import { applyChanges, type StoreChange } from '../../lib/identity/store/apply';
-import { toSourceRow } from '../../lib/identity/store/source-records';
+import { bulkLoad, type BulkLoadResult } from '../../lib/identity/store/bulk-load';
+import { copyField, copyInto, copyTextArray } from '../../lib/identity/store/copy';
+import { toSourceRow, type SourceRow } from '../../lib/identity/store/source-records';
 import { simulateRecords } from '../../lib/identity/simulate/people';
 import { toSourceTableRow } from '../../lib/identity/simulate/to-source';
 import { scoreLinking } from '../../lib/identity/simulate/score';
@@ -38,7 +39,6 @@ const arg = (name: string, fallback: number) => {
 };
 const RECORDS = arg('records', 50_000);
 const RUNS = arg('runs', RECORDS > 500_000 ? 1 : 3);
-const BATCH = Number(process.env.IDENTITY_BATCH) || 2_000;
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 54419);
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT || 19812);
 const dataDir = path.join(REPO_ROOT, '.data', 'bench-identity');
@@ -56,51 +56,41 @@ function postgresRss(): number {
   } catch { return NaN; }
 }
 
-const trace: Record<string, number> = {};
-
-async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: number; peakRss: number; peakPgRss: number }> {
+/** The simulator's records, cleansed exactly as the CDC path does (toSourceRow), the first RECORDS of them. */
+function* simulatedRows(): Generator<{ row: SourceRow; personId: string; noise: string[] }> {
   const today = '2026-12-01';
-  let records = 0, peakRss = 0, peakPgRss = 0;
-  const t0 = Date.now();
-  let chunk: { change: StoreChange; truth: [string, string, string[]] }[] = [];
-  const flush = async () => {
-    if (!chunk.length) return;
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      const r = await applyChanges(c, chunk.map((x) => x.change), { profilesTopic: 'bench.customer360.profiles', trace });
-      trace.neighbourhood = (trace.neighbourhood ?? 0) + r.neighbourhood;
-      await c.query(`INSERT INTO "IdentityGroundTruth" ("recordKey", "personId", noise) SELECT k, p, ARRAY(SELECT jsonb_array_elements_text(z)) FROM jsonb_to_recordset($1::jsonb) AS x(k text, p text, z jsonb)`,
-        [JSON.stringify(chunk.map((x) => ({ k: x.truth[0], p: x.truth[1], z: x.truth[2] })))]);
-      // the L2 messages would go to Kafka through the outbox relay: not part of the linking figure
-      await c.query(`DELETE FROM "OutboxEvent"`);
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK');
-      throw e;
-    } finally { c.release(); }
-    records += chunk.length;
-    chunk = [];
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (records % (BATCH * 10) === 0) {
-      peakPgRss = Math.max(peakPgRss, postgresRss());
-      const s = (Date.now() - t0) / 1000;
-      process.stdout.write(`\r  backfill: ${n(records)} / ${n(RECORDS)} records, ${n(records / s)}/s, rss ${mb(process.memoryUsage().rss)}   `);
-    }
-  };
+  let count = 0;
   for (const r of simulateRecords({ seed: 7, people: Math.ceil(RECORDS / 1.5) })) {
-    if (records + chunk.length >= RECORDS) break;
+    if (count++ >= RECORDS) return;
     const s = toSourceTableRow(r);
-    const row = toSourceRow(s.table, s.row, { today, createdAt: s.createdAt, updatedAt: s.updatedAt });
-    chunk.push({ change: { type: 'upsert', row }, truth: [row.key, r.personId, r.noise] });
-    if (chunk.length >= BATCH) await flush();
+    yield { row: toSourceRow(s.table, s.row, { today, createdAt: s.createdAt, updatedAt: s.updatedAt }), personId: r.personId, noise: r.noise };
   }
-  await flush();
-  process.stdout.write('\n');
-  if (process.env.IDENTITY_TRACE) console.log(`  per batch: ${Object.entries(trace).map(([k, v]) => `${k} ${(v / (records / BATCH)).toFixed(0)}`).join(', ')} (ms; neighbourhood in records)`);
-  return { records, seconds: (Date.now() - t0) / 1000, peakRss, peakPgRss: Math.max(peakPgRss, postgresRss()) };
 }
 
+async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: number; peakRss: number; peakPgRss: number; result: BulkLoadResult }> {
+  let peakPgRss = 0, lastPhase = '';
+  const t0 = Date.now();
+  const result = await bulkLoad(pool, (function* () { for (const x of simulatedRows()) yield x.row; })(), {
+    onProgress: ({ phase, done, total }) => {
+      if (phase !== lastPhase && lastPhase) process.stdout.write('\n');
+      lastPhase = phase;
+      peakPgRss = Math.max(peakPgRss, postgresRss());
+      const s = (Date.now() - t0) / 1000;
+      process.stdout.write(`\r  backfill ${phase}: ${n(done)}${total ? ` / ${n(total)}` : ''} at ${s.toFixed(0)} s, rss ${mb(process.memoryUsage().rss)}   `);
+    },
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  process.stdout.write('\n');
+  console.log(`  phases (s): ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ${n(result.pairs)} candidate pairs, ${n(result.links)} links, ${n(result.oversizedBlocks)} blocking keys past the limit`);
+  // the ground truth for the quality figures: the same simulator run again (deterministic), not timed
+  const c = await pool.connect();
+  try {
+    const out = copyInto(c, 'IdentityGroundTruth', ['recordKey', 'personId', 'noise']);
+    for (const x of simulatedRows()) await out.write(`${copyField(x.row.key)}\t${copyField(x.personId)}\t${copyTextArray(x.noise)}`);
+    await out.end();
+  } finally { c.release(); }
+  return { records: result.records, seconds, peakRss: result.peakRss, peakPgRss: Math.max(peakPgRss, postgresRss()), result };
+}
 
 const rssOf = (pid: number | undefined): number => {
   try { return pid ? Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) * 1024 : NaN; } catch { return NaN; }
@@ -185,7 +175,7 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
 async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  console.log(`bench:identity: ${n(RECORDS)} records, ${RUNS} run(s), batches of ${n(BATCH)}`);
+  console.log(`bench:identity: ${n(RECORDS)} records, ${RUNS} run(s)`);
   const stack = await startStack({ dataDir, pgPort: PG_PORT, kafkaPort: KAFKA_PORT, kafkaControllerPort: KAFKA_PORT + 1, topics: [], log: () => {} });
   try {
     const calibration = formatCalibration(await calibrate({ databaseUrl: stack.databaseUrl }));
