@@ -1,9 +1,11 @@
 // `npm run bench:identity [-- --records N] [-- --runs R]`: Customer 360's linking quality and speed on this machine.
 // Starts its own PostgreSQL and Kafka (.data/bench-identity, PG 54419, Kafka 19812/19813; BENCH_PG_PORT /
 // BENCH_KAFKA_PORT move them). Per run, into a fresh database:
-//   backfill: the people simulator's records (realistic noise, lib/identity/simulate) as their source systems' rows,
-//     cleansed exactly as the CDC path does (toSourceRow), into an empty store by the bulk load (bulk-load.ts: what
-//     a first backfill does): records/s, the phases, and the RSS of this process (the load's) and of PostgreSQL's;
+//   sources (not timed): the people simulator's records (realistic noise, lib/identity/simulate) written into their
+//     source systems' tables (di / om / cx), and who each really is;
+//   backfill: what `npm run identity:backfill` does: the sources read in one snapshot, cleansed as the CDC path does
+//     (toSourceRow), into the empty store by the bulk load (bulk-load.ts): records/s, the phases, and the RSS of this
+//     process (the load's) and of PostgreSQL's;
 //   quality: pairwise precision, recall, F1 and cluster purity of the profiles against the ground truth;
 //   live (the last run): Kafka Connect with Debezium's connector on that database, the identity-linker and
 //     outbox-relay worker processes as `npm start` runs them, and new people's records inserted into the source
@@ -21,8 +23,11 @@ import { startConnect } from '../stack/connect';
 import { ensureTopics } from '../stack/kafka';
 import pg from 'pg';
 import { bulkLoad, type BulkLoadResult } from '../../lib/identity/store/bulk-load';
-import { copyField, copyInto, copyTextArray } from '../../lib/identity/store/copy';
-import { toSourceRow, type SourceRow } from '../../lib/identity/store/source-records';
+import { copyField, copyTextArray, LineWriter } from '../../lib/identity/store/copy';
+import { SOURCE_TABLES } from '../../lib/identity/store/source-records';
+import { readSourceRows } from '../../lib/identity/sources/read';
+import { SOURCE_COLUMNS } from '../../lib/identity/sources/write';
+import { from as copyFrom } from 'pg-copy-streams';
 import { simulateRecords } from '../../lib/identity/simulate/people';
 import { toSourceTableRow } from '../../lib/identity/simulate/to-source';
 import { scoreLinking } from '../../lib/identity/simulate/score';
@@ -56,21 +61,54 @@ function postgresRss(): number {
   } catch { return NaN; }
 }
 
-/** The simulator's records, cleansed exactly as the CDC path does (toSourceRow), the first RECORDS of them. */
-function* simulatedRows(): Generator<{ row: SourceRow; personId: string; noise: string[] }> {
-  const today = '2026-12-01';
+/**
+ * The simulator's first RECORDS records as their source systems' rows (COPY into di / om / cx), and who each really
+ * is (IdentityGroundTruth): the population a backfill finds. Not timed.
+ */
+async function writeSources(databaseUrl: string): Promise<number> {
+  const clients: pg.Client[] = [];
+  const open = async (table: string, columns: string[]) => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    clients.push(c);
+    // copyInto quotes names as Prisma's tables need; the sources are schema.table in lower case
+    return new LineWriter(c.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  };
+  const writers = new Map<string, { w: LineWriter; cols: [string, string][] }>();
+  for (const t of SOURCE_TABLES) writers.set(t.table, { w: await open(t.table, SOURCE_COLUMNS[t.table].map(([c]) => c)), cols: SOURCE_COLUMNS[t.table] });
+  const truth = await open('"IdentityGroundTruth"', ['"recordKey"', '"personId"', 'noise']);
   let count = 0;
-  for (const r of simulateRecords({ seed: 7, people: Math.ceil(RECORDS / 1.5) })) {
-    if (count++ >= RECORDS) return;
-    const s = toSourceTableRow(r);
-    yield { row: toSourceRow(s.table, s.row, { today, createdAt: s.createdAt, updatedAt: s.updatedAt }), personId: r.personId, noise: r.noise };
+  try {
+    for (const r of simulateRecords({ seed: 7, people: Math.ceil(RECORDS / 1.5) })) {
+      if (count >= RECORDS) break;
+      const s = toSourceTableRow(r);
+      const { w, cols } = writers.get(s.table.table)!;
+      const row: Record<string, unknown> = { ...s.row, created_at: s.createdAt.toISOString(), updated_at: s.updatedAt.toISOString() };
+      const v = (c: string, type: string) => {
+        const x = row[c];
+        if (type === 'text[]') return copyTextArray(Array.isArray(x) ? x.map(String) : []);
+        return copyField(x === null || x === undefined ? null : String(x));
+      };
+      const a = w.write(cols.map(([c, type]) => v(c, type)).join('\t'));
+      if (a) await a;
+      const b = truth.write(`${copyField(`${s.table.keyPrefix}${String(s.row[s.table.idColumn])}`)}\t${copyField(r.personId)}\t${copyTextArray(r.noise)}`);
+      if (b) await b;
+      if (++count % 100_000 === 0) process.stdout.write(`\r  sources: ${n(count)} / ${n(RECORDS)} rows written   `);
+    }
+    for (const { w } of writers.values()) await w.end();
+    await truth.end();
+    process.stdout.write('\n');
+    return count;
+  } finally {
+    for (const c of clients) await c.end().catch(() => {});
   }
 }
 
+/** The backfill as `npm run identity:backfill` does it: the sources read in one snapshot, into the empty store by the bulk load. */
 async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: number; peakRss: number; peakPgRss: number; result: BulkLoadResult }> {
   let peakPgRss = 0, lastPhase = '';
   const t0 = Date.now();
-  const result = await bulkLoad(pool, (function* () { for (const x of simulatedRows()) yield x.row; })(), {
+  const result = await bulkLoad(pool, readSourceRows(pool, { today: '2026-12-01' }), {
     onProgress: ({ phase, done, total }) => {
       if (phase !== lastPhase && lastPhase) process.stdout.write('\n');
       lastPhase = phase;
@@ -82,13 +120,6 @@ async function backfill(pool: pg.Pool): Promise<{ records: number; seconds: numb
   const seconds = (Date.now() - t0) / 1000;
   process.stdout.write('\n');
   console.log(`  phases (s): ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ${n(result.pairs)} candidate pairs, ${n(result.links)} links, ${n(result.oversizedBlocks)} blocking keys past the limit`);
-  // the ground truth for the quality figures: the same simulator run again (deterministic), not timed
-  const c = await pool.connect();
-  try {
-    const out = copyInto(c, 'IdentityGroundTruth', ['recordKey', 'personId', 'noise']);
-    for (const x of simulatedRows()) await out.write(`${copyField(x.row.key)}\t${copyField(x.personId)}\t${copyTextArray(x.noise)}`);
-    await out.end();
-  } finally { c.release(); }
   return { records: result.records, seconds, peakRss: result.peakRss, peakPgRss: Math.max(peakPgRss, postgresRss()), result };
 }
 
@@ -119,7 +150,8 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
   const consumer = kafka.consumer({ groupId: `${prefix}bench-reader`, maxWaitTimeInMs: 20 });
   try {
     if (!(await connect.ready)) throw new Error('Kafka Connect did not start');
-    await ensureConnector(connect.url, connectorConfig({ databaseUrl, topicPrefix: prefix, name }));
+    // the backfill loaded the sources: the connector streams what changes from now on (no snapshot of them again)
+    await ensureConnector(connect.url, connectorConfig({ databaseUrl, topicPrefix: prefix, name, snapshot: 'no_data' }));
     const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix };
     children.push(await startWorker('identity-linker', env), await startWorker('platform-outbox-relay', env));
     const sent = new Map<string, number>();
@@ -185,7 +217,9 @@ async function main() {
       const databaseUrl = await freshDatabase(stack.databaseUrl, 'bench_identity');
       const { migrateDeploy } = await import('../migrate');
       await migrateDeploy(databaseUrl);
-      const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+      const written = await writeSources(databaseUrl);
+      if (written < RECORDS) console.log(`  the simulator made ${n(written)} records only`);
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
       pool.on('error', (e) => console.error(`an idle PostgreSQL connection failed: ${e.message}`)); // say it, do not crash before the real error is shown
       const b = await backfill(pool);
       const q = await scoreLinking(pool);

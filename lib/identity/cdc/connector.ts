@@ -51,10 +51,15 @@ export interface ConnectorConfigInput {
   topicPrefix: string;
   /** the connector's name on the Connect cluster (see connectorNameFor) */
   name: string;
+  /**
+   * 'when_needed' (default): snapshot the rows there are on first start. 'no_data': stream changes only, for a
+   * database whose sources were loaded into the identity store by the bulk load (identity:backfill) already.
+   */
+  snapshot?: 'when_needed' | 'no_data';
 }
 
 /** Debezium's PostgreSQL connector configuration for one database (all values strings, as Connect's REST API returns them). */
-export function connectorConfig({ databaseUrl, topicPrefix, name }: ConnectorConfigInput): Record<string, string> {
+export function connectorConfig({ databaseUrl, topicPrefix, name, snapshot = 'when_needed' }: ConnectorConfigInput): Record<string, string> {
   const db = parseDatabaseUrl(databaseUrl);
   const slot = slotNameFor(db.dbname);
   return {
@@ -79,7 +84,7 @@ export function connectorConfig({ databaseUrl, topicPrefix, name }: ConnectorCon
     // no offsets yet (first start): snapshot the existing rows (op "r"), then stream. Also when the stored offset is
     // no longer available on the server (the slot was dropped with its database and the database made afresh, as the
     // test runner does): snapshot again rather than silently start after the rows that are already there.
-    'snapshot.mode': 'when_needed',
+    'snapshot.mode': snapshot,
     // Changes of the captured tables can be rare while the rest of the database is busy: without a record to commit,
     // the connector never confirms a newer LSN and the slot holds all WAL since. A heartbeat record every 10 s lets
     // it confirm the position it has read up to.

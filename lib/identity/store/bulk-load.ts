@@ -139,55 +139,90 @@ class GrowF64 {
 
 /**
  * What the rules and the guards read of an L1 record, and nothing else (the bulk load holds every record's): names'
- * raw, key, jamo and script; phones' raw, E.164 and flags; email; birth date, its pivot flag and gender; address's
- * 시/도, 시/군/구 and district (and its text only when a rule compares addresses exactly).
+ * key, jamo and script; phones' E.164 and flags; email; birth date, its pivot flag and gender; the district (an index
+ * into a table of the few hundred there are). Values only an `exact` (as written) or address-text criterion reads are
+ * kept only when the ruleset has one.
  */
 type Packed = [
   name: [raw: string, key: string, jamo: string, script: string | null] | 0,
   phones: [raw: string, e164: string | null, matchable: 0 | 1, alone: 0 | 1][],
   email: [raw: string, value: string, matchable: 0 | 1] | 0,
   birth: [date: string | null, pivoted: 0 | 1, gender: string | null] | 0,
-  address: [raw: string, normalised: string, sido: string | null, sigungu: string | null, district: string | null] | 0,
+  address: [raw: string, normalised: string, district: number] | 0,
 ];
 
-function pack(l1: L1Record, addressText: boolean): Packed {
-  const { name, email, birth, address } = l1;
-  return [
-    name ? [name.raw, name.key, name.jamo, name.script] : 0,
-    l1.phones.map((p) => [p.raw, p.e164, p.matchable ? 1 : 0, p.alone ? 1 : 0]),
-    email ? [email.raw, email.value, email.matchable ? 1 : 0] : 0,
-    birth ? [birth.date, birth.flags.includes('pivoted') ? 1 : 0, birth.gender] : 0,
-    address ? [addressText ? address.raw : '', addressText ? address.normalised : '', address.sido, address.sigungu, address.district] : 0,
-  ];
-}
+type District = { sido: string | null; sigungu: string | null; district: string | null };
 
-/** The packed fields as an L1 record: only what `pack` kept is there (what linkingRule and groupRecords read). */
-function unpack(p: Packed): L1Record {
-  const [n, phones, e, b, a] = p;
-  return {
-    name: n ? { raw: n[0], key: n[1], jamo: n[2], script: n[3], display: n[1] } as unknown as L1Record['name'] : null,
-    phones: phones.map(([raw, e164, matchable, alone]) => ({ raw, e164, matchable: matchable === 1, alone: alone === 1 })) as unknown as L1Record['phones'],
-    email: e ? { raw: e[0], value: e[1], matchable: e[2] === 1 } as unknown as L1Record['email'] : null,
-    birth: b ? { date: b[0], flags: b[1] ? ['pivoted'] : [], gender: b[2] } as unknown as L1Record['birth'] : null,
-    address: a ? { raw: a[0], normalised: a[1], sido: a[2], sigungu: a[3], district: a[4] } as unknown as L1Record['address'] : null,
-    keys: [], flags: [],
-  };
-}
+/** Packs and unpacks records' comparable fields for one ruleset. */
+class Packer {
+  private readonly raw: { name: boolean; phone: boolean; email: boolean; address: boolean };
+  private readonly districts: District[] = [];
+  private readonly districtIndex = new Map<string, number>();
 
-/** Bytes appended to one growing buffer; each entry found again by its offset. */
-class Pool {
-  buf = Buffer.allocUnsafe(1 << 24);
-  used = 0;
-  add(s: string): number {
-    const need = Buffer.byteLength(s);
-    if (this.used + need > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
-      this.buf.copy(next, 0, 0, this.used);
-      this.buf = next;
+  constructor(ruleset: Ruleset) {
+    const exact = (field: string) => ruleset.rules.some((r) => r.criteria.some((c) => c.field === field && c.method === 'exact'));
+    this.raw = { name: exact('name'), phone: exact('phone'), email: exact('email'),
+      address: ruleset.rules.some((r) => r.criteria.some((c) => c.field === 'address' && c.method !== 'same-district')) };
+  }
+
+  pack(l1: L1Record): string {
+    const { name, email, birth, address } = l1;
+    let district = 0;
+    if (address) {
+      const k = `${address.sido}|${address.sigungu}|${address.district}`;
+      district = this.districtIndex.get(k) ?? -1;
+      if (district < 0) {
+        district = this.districts.push({ sido: address.sido, sigungu: address.sigungu, district: address.district }) - 1;
+        this.districtIndex.set(k, district);
+      }
     }
-    const at = this.used;
-    this.used += this.buf.write(s, at);
-    return at;
+    const p: Packed = [
+      name ? [this.raw.name ? name.raw : '', name.key, name.jamo, name.script] : 0,
+      l1.phones.map((x) => [this.raw.phone ? x.raw : '', x.e164, x.matchable ? 1 : 0, x.alone ? 1 : 0]),
+      email ? [this.raw.email ? email.raw : '', email.value, email.matchable ? 1 : 0] : 0,
+      birth ? [birth.date, birth.flags.includes('pivoted') ? 1 : 0, birth.gender] : 0,
+      address ? [this.raw.address ? address.raw : '', this.raw.address ? address.normalised : '', district] : 0,
+    ];
+    return JSON.stringify(p);
+  }
+
+  /** The packed fields as an L1 record: only what `pack` kept is there (what linkingRule and groupRecords read). */
+  unpack(s: string): L1Record {
+    const [n, phones, e, b, a] = JSON.parse(s) as Packed;
+    return {
+      name: n ? { raw: n[0], key: n[1], jamo: n[2], script: n[3], display: n[1] } as unknown as L1Record['name'] : null,
+      phones: phones.map(([raw, e164, matchable, alone]) => ({ raw, e164, matchable: matchable === 1, alone: alone === 1 })) as unknown as L1Record['phones'],
+      email: e ? { raw: e[0], value: e[1], matchable: e[2] === 1 } as unknown as L1Record['email'] : null,
+      birth: b ? { date: b[0], flags: b[1] ? ['pivoted'] : [], gender: b[2] } as unknown as L1Record['birth'] : null,
+      address: a ? { raw: a[0], normalised: a[1], ...this.districts[a[2]]! } as unknown as L1Record['address'] : null,
+      keys: [], flags: [],
+    };
+  }
+}
+
+/** Strings kept as bytes in 32 MB chunks (nothing copied as it grows); each found again by its place and length. */
+class Pool {
+  private readonly chunks: Buffer[] = [];
+  private used = 0;
+  private static readonly SIZE = 1 << 25;
+  readonly at = new GrowF64();
+  readonly len = new GrowU32();
+  add(s: string): void {
+    const need = Buffer.byteLength(s);
+    if (!this.chunks.length || this.used + need > Pool.SIZE) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(Pool.SIZE, need)));
+      this.used = 0;
+    }
+    this.at.push((this.chunks.length - 1) * Pool.SIZE + this.used);
+    this.len.push(this.chunks[this.chunks.length - 1]!.write(s, this.used));
+    this.used += need;
+  }
+  get(i: number): string {
+    const at = this.at.a[i]!, chunk = Math.floor(at / Pool.SIZE), from = at - chunk * Pool.SIZE;
+    return this.chunks[chunk]!.toString('utf8', from, from + this.len.a[i]!);
+  }
+  bytes(): number {
+    return this.chunks.length * Pool.SIZE;
   }
 }
 
@@ -220,15 +255,17 @@ async function dropIndexes(client: pg.PoolClient): Promise<string[]> {
 export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | Iterable<SourceRow>, o: BulkLoadOptions = {}): Promise<BulkLoadResult> {
   const ruleset = o.ruleset ?? defaultRuleset;
   const max = ruleset.limits.maxBlockSize;
-  const addressText = ruleset.rules.some((r) => r.criteria.some((c) => c.field === 'address' && (c.method === 'exact' || c.method === 'exact-normalised' || c.method === 'fuzzy')));
   const ruleIds = ruleset.rules.map((r) => r.id);
   const progress = o.onProgress ?? (() => {});
   const phases: Record<string, number> = {};
-  let last = performance.now(), peakRss = 0;
+  let last = performance.now(), lastCpu = process.cpuUsage(), peakRss = 0;
   const mark = (phase: string) => {
-    const now = performance.now();
+    const now = performance.now(), cpu = process.cpuUsage();
     phases[phase] = (phases[phase] ?? 0) + (now - last) / 1000;
+    // this process's CPU in the phase: wall time well above it is time spent waiting for PostgreSQL
+    phases[`${phase} cpu`] = (phases[`${phase} cpu`] ?? 0) + (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1e6;
     last = now;
+    lastCpu = cpu;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   };
   const dir = fs.mkdtempSync(path.join(o.spillDir ?? os.tmpdir(), 'identity-bulk-'));
@@ -252,7 +289,7 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     // ── 1. records in ─────────────────────────────────────────────────────────────────────────────────────────
     const keys: string[] = [];
     const created = new GrowF64();
-    const packed = new Pool(), packedAt = new GrowF64();
+    const packer = new Packer(ruleset), packed = new Pool();
     const spillFile = path.join(dir, 'records');
     const spill = fs.openSync(spillFile, 'w');
     const spillAt = new GrowF64(), spillLen = new GrowU32();
@@ -271,7 +308,7 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
       if (i >= MAX_RECORDS) throw new RangeError(`identity: the bulk load takes at most ${MAX_RECORDS} records at once`);
       keys.push(r.key);
       created.push(r.createdAt.getTime());
-      packedAt.push(packed.add(JSON.stringify(pack(r.l1, addressText))));
+      packed.add(packer.pack(r.l1));
       for (const k of new Set(r.l1.keys)) {
         const [h1, h2] = hash64(k);
         // bucket: h1's low 8 bits; then 41 bits (h1's next 24, h2's low 17) above the 23-bit index
@@ -348,11 +385,7 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
       }
       return -1;
     };
-    const decode = (i: number): L1Record => {
-      const at = packedAt.a[i]!;
-      const end = i + 1 < N ? packedAt.a[i + 1]! : packed.used;
-      return unpack(JSON.parse(packed.buf.toString('utf8', at, end)) as Packed);
-    };
+    const decode = (i: number): L1Record => packer.unpack(packed.get(i));
     const linkA = new GrowU32(), linkB = new GrowU32(), linkRule = new GrowU32(), linkScore = new GrowF64();
     const linksOut = copy('IdentityLink', ['a', 'b', 'rule', 'score']);
     let pairs = 0;

@@ -64,7 +64,7 @@ export class LineWriter {
 }
 
 /** COPY `table (columns)` FROM STDIN on `client`: write lines, then `end()` (resolves when PostgreSQL took them all). */
-export function copyInto(client: pg.PoolClient, table: string, columns: readonly string[]): LineWriter {
+export function copyInto(client: pg.ClientBase, table: string, columns: readonly string[]): LineWriter {
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
   return new LineWriter(stream);
 }
@@ -74,7 +74,7 @@ export function fileWriter(file: string): LineWriter {
   return new LineWriter(fs.createWriteStream(file));
 }
 
-export async function copyFile(client: pg.PoolClient, table: string, columns: readonly string[], file: string): Promise<void> {
+export async function copyFile(client: pg.ClientBase, table: string, columns: readonly string[], file: string): Promise<void> {
   await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }),
     client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)));
 }
