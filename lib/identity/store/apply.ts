@@ -16,6 +16,7 @@
  * engine's sequence-neutral property), which the integration tests check against this path.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { MemoryCandidateIndex } from '../linking/candidate-index';
 import { defaultRuleset } from '../linking/default-ruleset';
 import { LinkingEngine } from '../linking/engine';
@@ -27,7 +28,7 @@ import type { Gender } from '../cleansing/birth';
 import { unify, type GoldenRecord } from '../unify/unify';
 import { DEFAULT_UNIFY_CONFIG, type UnifyConfig } from '../unify/config';
 import { IDENTITY_LOCK, type Sql } from './sql';
-import type { SourceRow } from './source-records';
+import { SOURCE_TABLES, type SourceRow } from './source-records';
 
 export type StoreChange =
   | { type: 'upsert'; row: SourceRow; /** when the source committed the change (latency figures) */ changedAt?: Date }
@@ -88,12 +89,46 @@ export class NeighbourhoodTooLarge extends Error {
  * more records than memory should hold). One change past the limit is an error. `sql` inside a transaction.
  */
 export async function applyChanges(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
+  await sql.query('SELECT pg_advisory_xact_lock($1)', [IDENTITY_LOCK]); // what is stored cannot change under the filter
+  const kept = await withoutNoOps(sql, changes);
+  if (!kept.length) return { events: [], written: [], retired: [], neighbourhood: 0, drift: 0 };
+  return applyInHalves(sql, kept, o);
+}
+
+/**
+ * The changes less the upserts that change nothing: the record is stored with the same L1 fields, times and gender
+ * (a connector's snapshot after identity:backfill sends every row again; a row written again unchanged). Only a key
+ * the batch touches once is dropped: A, A', A must all be applied.
+ */
+export async function withoutNoOps(sql: Sql, changes: readonly StoreChange[]): Promise<readonly StoreChange[]> {
+  const touches = new Map<string, number>();
+  for (const c of changes) {
+    const k = c.type === 'upsert' ? c.row.key : c.type === 'delete' ? c.key : null;
+    if (k) touches.set(k, (touches.get(k) ?? 0) + 1);
+  }
+  const once = changes.flatMap((c) => (c.type === 'upsert' && touches.get(c.row.key) === 1 ? [c.row.key] : []));
+  if (!once.length) return changes;
+  const stored = new Map((await sql.query<{ key: string; l1: L1Record; createdAt: Date; updatedAt: Date; raw: Record<string, unknown> }>(
+    `SELECT key, l1, "createdAt", "updatedAt", raw FROM "IdentityRecord" WHERE key = ANY($1)`, [once])).rows.map((r) => [r.key, r]));
+  if (!stored.size) return changes;
+  const same = (c: Extract<StoreChange, { type: 'upsert' }>) => {
+    const s = stored.get(c.row.key);
+    if (!s || s.createdAt.getTime() !== c.row.createdAt.getTime() || s.updatedAt.getTime() !== c.row.updatedAt.getTime()) return false;
+    const table = SOURCE_TABLES.find((t) => c.row.key.startsWith(t.keyPrefix));
+    if ((table?.gender?.(s.raw) ?? null) !== c.row.gender) return false;
+    // as stored: JSON drops undefined fields, and jsonb does not keep key order (isDeepStrictEqual ignores it)
+    return isDeepStrictEqual(s.l1, JSON.parse(JSON.stringify(c.row.l1)));
+  };
+  return changes.filter((c) => c.type !== 'upsert' || touches.get(c.row.key) !== 1 || !same(c));
+}
+
+async function applyInHalves(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
   try {
     return await applyBatch(sql, changes, o);
   } catch (e) {
     if (!(e instanceof NeighbourhoodTooLarge) || changes.length === 1) throw e;
     const half = Math.ceil(changes.length / 2);
-    const [a, b] = [await applyChanges(sql, changes.slice(0, half), o), await applyChanges(sql, changes.slice(half), o)];
+    const [a, b] = [await applyInHalves(sql, changes.slice(0, half), o), await applyInHalves(sql, changes.slice(half), o)];
     return { events: [...a.events, ...b.events], written: [...a.written, ...b.written], retired: [...a.retired, ...b.retired],
       neighbourhood: Math.max(a.neighbourhood, b.neighbourhood), drift: a.drift + b.drift };
   }
