@@ -20,6 +20,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { MemoryCandidateIndex } from '../linking/candidate-index';
 import { defaultRuleset } from '../linking/default-ruleset';
 import { LinkingEngine } from '../linking/engine';
+import { linkingRule } from '../linking/evaluate';
 import { ProfileIds } from '../linking/profile-ids';
 import type { Ruleset } from '../linking/ruleset';
 import type { Change, Link, LinkRecord, ManualBan, ManualMerge, ProfileEvent, StoredProfile } from '../linking/types';
@@ -75,6 +76,39 @@ export interface ApplyOptions {
 interface RecordRow { key: string; source: string; createdAt: Date; updatedAt: Date; l1: L1Record; profileId: string | null; gender: Gender | null }
 
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
+
+/** What the rules compare of a candidate, read out of its L1 JSON by PostgreSQL (no whole record crosses the wire). */
+interface CandidateRow {
+  key: string;
+  blocks: string[];
+  nraw: string | null; nkey: string | null; jamo: string | null; script: string | null;
+  phones: { raw: string; e164: string | null; matchable: boolean; alone: boolean }[] | null;
+  eraw: string | null; evalue: string | null; ematch: boolean | null;
+  birth: string | null; pivoted: boolean | null;
+  araw: string | null; anorm: string | null; sido: string | null; sigungu: string | null; district: string | null;
+}
+
+const CANDIDATES_SQL = `
+  SELECT r.key, b.blocks, r.l1->'name'->>'raw' AS nraw, r.l1->'name'->>'key' AS nkey, r.l1->'name'->>'jamo' AS jamo, r.l1->'name'->>'script' AS script,
+    (SELECT jsonb_agg(jsonb_build_object('raw', p->'raw', 'e164', p->'e164', 'matchable', p->'matchable', 'alone', p->'alone')) FROM jsonb_array_elements(r.l1->'phones') p) AS phones,
+    r.l1->'email'->>'raw' AS eraw, r.l1->'email'->>'value' AS evalue, (r.l1->'email'->>'matchable')::boolean AS ematch,
+    r.l1->'birth'->>'date' AS birth, coalesce(r.l1->'birth'->'flags' ? 'pivoted', false) AS pivoted,
+    r.l1->'address'->>'raw' AS araw, r.l1->'address'->>'normalised' AS anorm, r.l1->'address'->>'sido' AS sido,
+    r.l1->'address'->>'sigungu' AS sigungu, r.l1->'address'->>'district' AS district
+  FROM (SELECT "recordKey", array_agg("blockKey") AS blocks FROM "IdentityBlock" WHERE "blockKey" = ANY($1) GROUP BY "recordKey") b
+  JOIN "IdentityRecord" r ON r.key = b."recordKey"`;
+
+/** A candidate as an L1 record holding what linkingRule reads (the rest is absent: it is never shown or stored). */
+function candidateL1(c: CandidateRow): L1Record {
+  return {
+    name: c.nkey === null ? null : { raw: c.nraw, key: c.nkey, jamo: c.jamo, script: c.script, display: c.nkey } as unknown as L1Record['name'],
+    phones: (c.phones ?? []) as unknown as L1Record['phones'],
+    email: c.evalue === null ? null : { raw: c.eraw, value: c.evalue, matchable: c.ematch === true } as unknown as L1Record['email'],
+    birth: c.birth === null ? null : { date: c.birth, flags: c.pivoted ? ['pivoted'] : [] } as unknown as L1Record['birth'],
+    address: c.araw === null && c.district === null ? null : { raw: c.araw, normalised: c.anorm, sido: c.sido, sigungu: c.sigungu, district: c.district } as unknown as L1Record['address'],
+    keys: [], flags: [],
+  };
+}
 
 /** A batch whose neighbourhood is past the limit; thrown before anything is written. */
 export class NeighbourhoodTooLarge extends Error {
@@ -170,11 +204,34 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
   for (const c of changes) if (c.type === 'upsert') touch(c.row.l1.keys);
   const touched = [...touches.keys()];
   const sizes = new Map((await sql.query<{ blockKey: string; size: number }>(`SELECT "blockKey", size FROM "IdentityBlockSize" WHERE "blockKey" = ANY($1)`, [touched])).rows.map((r) => [r.blockKey, r.size]));
-  // a block that is, or may become, usable: all of its records are candidates
+  // a block that is, or may become, usable: its records are candidates
   const small = touched.filter((k) => (sizes.get(k) ?? 0) <= max + touches.get(k)!);
-  const members = small.length
-    ? (await sql.query<{ recordKey: string }>(`SELECT DISTINCT "recordKey" FROM "IdentityBlock" WHERE "blockKey" = ANY($1)`, [small])).rows.map((r) => r.recordKey)
+  // one that may cross the limit in this batch (either way): every record of it matters, their links come or go
+  const crossing = small.filter((k) => (sizes.get(k) ?? 0) + touches.get(k)! > max);
+  const members = crossing.length
+    ? (await sql.query<{ recordKey: string }>(`SELECT DISTINCT "recordKey" FROM "IdentityBlock" WHERE "blockKey" = ANY($1)`, [crossing])).rows.map((r) => r.recordKey)
     : [];
+  // one that stays usable: only the candidates a changed record links to can regroup anything (the others stay
+  // as they are). They are found from the few fields the rules compare, read out of the L1 JSON by PostgreSQL:
+  // with 3 million records a change has hundreds of candidates, and loading each one's whole record, links and
+  // profile made a batch load tens of thousands of records
+  const upserts = changes.flatMap((c) => (c.type === 'upsert' ? [c.row] : []));
+  const usable = small.filter((k) => (sizes.get(k) ?? 0) + touches.get(k)! <= max);
+  if (usable.length && upserts.length) {
+    const crossed = new Set(members);
+    const rowsByKey = new Map<string, SourceRow[]>();
+    for (const u of upserts) for (const k of u.l1.keys) if (!crossing.includes(k)) rowsByKey.set(k, [...(rowsByKey.get(k) ?? []), u]);
+    const candidates = (await sql.query<CandidateRow>(CANDIDATES_SQL, [usable])).rows;
+    for (const c of candidates) {
+      if (crossed.has(c.key)) continue;
+      const l1 = candidateL1(c);
+      const others = new Set(c.blocks.flatMap((b) => rowsByKey.get(b) ?? []));
+      for (const u of others) {
+        if (u.key === c.key) continue;
+        if (c.key < u.key ? linkingRule(l1, u.l1, ruleset) : linkingRule(u.l1, l1, ruleset)) { members.push(c.key); crossed.add(c.key); break; }
+      }
+    }
+  }
 
   mark('blocks');
   const limit = o.maxNeighbourhood ?? 20_000;

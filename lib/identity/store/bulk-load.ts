@@ -287,7 +287,9 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     const rebuildIndexes = await dropIndexes(client);
 
     // ── 1. records in ─────────────────────────────────────────────────────────────────────────────────────────
-    const keys: string[] = [];
+    // record keys as bytes, off the JS heap (3M strings there make every full GC mark them all): keyOf(i) reads one back
+    const keyPool = new Pool();
+    const keyOf = (i: number) => keyPool.get(i);
     const created = new GrowF64();
     const packer = new Packer(ruleset), packed = new Pool();
     const spillFile = path.join(dir, 'records');
@@ -304,9 +306,9 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     const buckets = Array.from({ length: 256 }, () => new Memberships());
     const blocks = copy('IdentityBlock', ['blockKey', 'recordKey']);
     for await (const r of rows) {
-      const i = keys.length;
+      const i = keyPool.len.n;
       if (i >= MAX_RECORDS) throw new RangeError(`identity: the bulk load takes at most ${MAX_RECORDS} records at once`);
-      keys.push(r.key);
+      keyPool.add(r.key);
       created.push(r.createdAt.getTime());
       packed.add(packer.pack(r.l1));
       for (const k of new Set(r.l1.keys)) {
@@ -339,7 +341,14 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     flushSpill();
     fs.closeSync(spill);
     await blocks.end();
-    const N = keys.length;
+    const N = keyPool.len.n;
+    // each record's place in key order: links are stored (a, b) with a < b, as the engine stores them
+    const rank = new Uint32Array(N);
+    {
+      const all = Array.from({ length: N }, (_, i) => keyOf(i));
+      const order = Uint32Array.from({ length: N }, (_, i) => i).sort((x, y) => (all[x]! < all[y]! ? -1 : all[x]! > all[y]! ? 1 : 0));
+      for (let j = 0; j < N; j++) rank[order[j]!] = j;
+    }
     progress({ phase: 'records', done: N, total: N });
     mark('records');
 
@@ -398,14 +407,14 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
           const p = blockMembers.a[x]!, q = blockMembers.a[y]!;
           if (firstShared(p, q) !== b) continue;
           pairs++;
-          const [a, c, la, lc] = keys[p]! < keys[q]! ? [p, q, l1s[x - from]!, l1s[y - from]!] : [q, p, l1s[y - from]!, l1s[x - from]!];
+          const [a, c, la, lc] = rank[p]! < rank[q]! ? [p, q, l1s[x - from]!, l1s[y - from]!] : [q, p, l1s[y - from]!, l1s[x - from]!];
           const m = linkingRule(la, lc, ruleset);
           if (!m) continue;
           linkA.push(a);
           linkB.push(c);
           linkRule.push(ruleIds.indexOf(m.rule));
           linkScore.push(m.score);
-          const w = linksOut.write(`${copyField(keys[a])}\t${copyField(keys[c])}\t${copyField(m.rule)}\t${m.score}`);
+          const w = linksOut.write(`${copyField(keyOf(a))}\t${copyField(keyOf(c))}\t${copyField(m.rule)}\t${m.score}`);
           if (w) await w;
         }
       }
@@ -492,21 +501,23 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
       const root = find(i);
       idOf.clear();
       if (size[root] === 1) {
-        idOf.set(keys[i]!, i);
-        await writeGroup({ records: [keys[i]!], links: [], refusals: [], review: false });
+        const key = keyOf(i);
+        idOf.set(key, i);
+        await writeGroup({ records: [key], links: [], refusals: [], review: false });
         done[i] = 1;
       } else {
         const members: LinkRecord[] = [];
         for (let k = compStart[root]!; k < compStart[root + 1]!; k++) {
           const m = compMembers[k]!;
           done[m] = 1;
-          idOf.set(keys[m]!, m);
-          members.push({ key: keys[m]!, createdAt: iso(created.a[m]!), l1: decode(m) });
+          const key = keyOf(m);
+          idOf.set(key, m);
+          members.push({ key, createdAt: iso(created.a[m]!), l1: decode(m) });
         }
         const links: Link[] = [];
         for (let k = compLinkStart[root]!; k < compLinkStart[root + 1]!; k++) {
           const l = compLinks[k]!;
-          links.push({ a: keys[linkA.a[l]!]!, b: keys[linkB.a[l]!]!, rule: ruleIds[linkRule.a[l]!]!, score: linkScore.a[l]! });
+          links.push({ a: keyOf(linkA.a[l]!), b: keyOf(linkB.a[l]!), rule: ruleIds[linkRule.a[l]!]!, score: linkScore.a[l]! });
         }
         for (const g of groupRecords({ records: members, links, bans: [], ruleset })) await writeGroup(g);
       }

@@ -127,7 +127,9 @@ describe('linking in PostgreSQL', () => {
     const r = await inTx((c) => applyChanges(c, upserts, { profilesTopic: TOPIC, maxNeighbourhood: 40 }));
     expect(r.neighbourhood).toBeLessThanOrEqual(40);
     expect(await storedGrouping()).toEqual(LinkingEngine.rebuild(records).grouping());
-    await expect(inTx((c) => applyChanges(c, upserts.slice(0, 1), { profilesTopic: TOPIC, maxNeighbourhood: 0 }))).rejects.toBeInstanceOf(NeighbourhoodTooLarge);
+    // a change (not the same row again: that changes nothing and is skipped) with no room at all
+    const edited = { type: 'upsert' as const, row: { ...row(records[0]!), updatedAt: new Date(Date.parse(records[0]!.createdAt) + 60_000) } };
+    await expect(inTx((c) => applyChanges(c, [edited], { profilesTopic: TOPIC, maxNeighbourhood: 0 }))).rejects.toBeInstanceOf(NeighbourhoodTooLarge);
   });
 
   it('a merge keeps the older profile id (the other redirects to it); a split gives it to the larger part', async () => {
