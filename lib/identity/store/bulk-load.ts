@@ -111,31 +111,21 @@ class Memberships {
   }
 }
 
-class GrowU32 {
-  a = new Uint32Array(1 << 16);
+/** A typed array that doubles when full: the load does not know how many records, keys or links it will see. */
+class Grow<A extends Uint32Array | Float64Array> {
   n = 0;
+  constructor(public a: A, private readonly make: (length: number) => A) {}
   push(v: number) {
     if (this.n === this.a.length) {
-      const next = new Uint32Array(this.a.length * 2);
+      const next = this.make(this.a.length * 2);
       next.set(this.a);
       this.a = next;
     }
     this.a[this.n++] = v;
   }
 }
-
-class GrowF64 {
-  a = new Float64Array(1 << 16);
-  n = 0;
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const next = new Float64Array(this.a.length * 2);
-      next.set(this.a);
-      this.a = next;
-    }
-    this.a[this.n++] = v;
-  }
-}
+const growU32 = () => new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+const growF64 = () => new Grow(new Float64Array(1 << 16), (n) => new Float64Array(n));
 
 /**
  * What the rules and the guards read of an L1 record, and nothing else (the bulk load holds every record's): names'
@@ -205,8 +195,8 @@ class Pool {
   private readonly chunks: Buffer[] = [];
   private used = 0;
   private static readonly SIZE = 1 << 25;
-  readonly at = new GrowF64();
-  readonly len = new GrowU32();
+  readonly at = growF64();
+  readonly len = growU32();
   add(s: string): void {
     const need = Buffer.byteLength(s);
     if (!this.chunks.length || this.used + need > Pool.SIZE) {
@@ -290,11 +280,11 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     // record keys as bytes, off the JS heap (3M strings there make every full GC mark them all): keyOf(i) reads one back
     const keyPool = new Pool();
     const keyOf = (i: number) => keyPool.get(i);
-    const created = new GrowF64();
+    const created = growF64();
     const packer = new Packer(ruleset), packed = new Pool();
     const spillFile = path.join(dir, 'records');
     const spill = fs.openSync(spillFile, 'w');
-    const spillAt = new GrowF64(), spillLen = new GrowU32();
+    const spillAt = growF64(), spillLen = growU32();
     let spillPos = 0, spillBuf: string[] = [], spillBufBytes = 0;
     const flushSpill = () => {
       if (!spillBuf.length) return;
@@ -354,7 +344,7 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
 
     // ── 2. links ──────────────────────────────────────────────────────────────────────────────────────────────
     // the usable blocks, as lists of record indexes (ascending), and each record's usable blocks (ascending ids)
-    const blockStart = new GrowU32(), blockMembers = new GrowU32();
+    const blockStart = growU32(), blockMembers = growU32();
     let oversizedBlocks = 0;
     for (const b of buckets) {
       const sorted = b.arr.subarray(0, b.n).sort();
@@ -395,7 +385,7 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
       return -1;
     };
     const decode = (i: number): L1Record => packer.unpack(packed.get(i));
-    const linkA = new GrowU32(), linkB = new GrowU32(), linkRule = new GrowU32(), linkScore = new GrowF64();
+    const linkA = growU32(), linkB = growU32(), linkRule = growU32(), linkScore = growF64();
     const linksOut = copy('IdentityLink', ['a', 'b', 'rule', 'score']);
     let pairs = 0;
     for (let b = 0; b < B; b++) {
