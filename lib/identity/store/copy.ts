@@ -63,10 +63,16 @@ export class LineWriter {
   }
 }
 
-/** COPY `table (columns)` FROM STDIN on `client`: write lines, then `end()` (resolves when PostgreSQL took them all). */
-export function copyInto(client: pg.ClientBase, table: string, columns: readonly string[]): LineWriter {
-  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
-  return new LineWriter(stream);
+const copySql = (table: string, columns: readonly string[], freeze?: boolean) =>
+  `COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN${freeze ? ' WITH (FREEZE)' : ''}`;
+
+/**
+ * COPY `table (columns)` FROM STDIN on `client`: write lines, then `end()` (resolves when PostgreSQL took them all).
+ * `freeze`: rows written frozen and visible to all, with the visibility map set (no hint-bit writes or vacuum to
+ * come, index-only scans at once); only into a table truncated in the same transaction.
+ */
+export function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], { freeze = false } = {}): LineWriter {
+  return new LineWriter(client.query(copyFrom(copySql(table, columns, freeze))));
 }
 
 /** A file of COPY lines, loaded later with `copyFile` (COPY is one table at a time on a connection). */
@@ -74,7 +80,6 @@ export function fileWriter(file: string): LineWriter {
   return new LineWriter(fs.createWriteStream(file));
 }
 
-export async function copyFile(client: pg.ClientBase, table: string, columns: readonly string[], file: string): Promise<void> {
-  await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }),
-    client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)));
+export async function copyFile(client: pg.ClientBase, table: string, columns: readonly string[], file: string, { freeze = false } = {}): Promise<void> {
+  await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(copySql(table, columns, freeze))));
 }

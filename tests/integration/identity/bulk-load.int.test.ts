@@ -49,6 +49,12 @@ describe('the bulk load', () => {
     if (ruleset === tight) expect([...rebuilt.allProfiles()].some((p) => p.review)).toBe(true);
     expect(progress).toEqual(expect.arrayContaining(['records', 'links', 'profiles', 'indexes']));
     expect(await indexes()).toEqual(before); // dropped for the load and built again, the same
+    // copied frozen: rows need no hint-bit writes on first read, and pages are marked all-visible at once (those a
+    // COPY batch filled from empty: most of them; a plain COPY marks none until a vacuum)
+    const vis = (await pool.query<{ relname: string; pages: number; visible: number }>(
+      `SELECT relname, relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname IN ('IdentityRecord', 'IdentityBlock', 'IdentityLink', 'IdentityProfile') AND relnamespace = current_schema()::regnamespace`)).rows;
+    expect(vis.length).toBe(4);
+    for (const v of vis) expect({ table: v.relname, mostlyVisible: v.visible * 2 > v.pages }).toEqual({ table: v.relname, mostlyVisible: true });
 
     // profiles: the same records, ids, review flags, spanning links and refusals as the rebuild's
     const stored = (await pool.query<{ id: string; records: string[]; review: boolean; links: unknown[]; refusals: unknown[]; golden: Record<string, unknown>; contactPoints: Record<string, unknown> }>(
