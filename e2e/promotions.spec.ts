@@ -13,7 +13,8 @@ test.describe('staff Promotions', () => {
     expect(set.status(), await set.text()).toBe(200);
     try {
       await staff.getByRole('link', { name: 'Promotions', exact: true }).click();
-      await expect(staff.getByRole('heading', { name: 'Promotions', exact: true })).toBeVisible();
+      // the page's first render runs every panel's query: past 10 s in CI on a loaded host (load average 11)
+      await expect(staff.getByRole('heading', { name: 'Promotions', exact: true })).toBeVisible({ timeout: 30_000 });
       const affected = staff.getByTestId('kpi-affected');
       const before = figure(await affected.textContent());
       await expect.poll(async () => figure(await affected.textContent()), { timeout: 20_000 }).toBeGreaterThan(before);
