@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInByApi } from './helpers';
+import { openFromMenu, signInByApi } from './helpers';
 
 // The product under test runs every worker (scripts/start.ts), the shop generator included.
 // Each test leaves the generator at the seed's pace and the automatic scenario.
@@ -17,9 +17,8 @@ test.describe('staff Commerce dashboard', () => {
     const set = await staff.request.post('/api/commerce/generator', { data: { running: true, rate: 20 } });
     expect(set.status(), await set.text()).toBe(200);
     try {
-      await staff.getByRole('link', { name: 'Commerce', exact: true }).click();
+      await openFromMenu(staff, 'Commerce');
       await expect(staff).toHaveURL(/\/staff\/commerce$/);
-      await expect(staff.getByRole('heading', { name: 'Commerce', exact: true })).toBeVisible();
       const orders = staff.getByTestId('kpi-orders');
       const before = figure(await orders.textContent());
       await expect.poll(async () => figure(await orders.textContent()), { timeout: 15_000 }).toBeGreaterThan(before);

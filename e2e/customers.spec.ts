@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_CUSTOMERS } from '../prisma/demo-data';
-import { signInByApi } from './helpers';
+import { openFromMenu, signInByApi } from './helpers';
 
 // The product under test runs every worker and Kafka Connect: a support desk contact added on its page reaches the
 // linker through Debezium (CDC), nothing is inserted by the test. The seeded sales-desk customer 박지호 is mirrored
@@ -41,8 +41,7 @@ test.describe('staff Customers (Customer 360)', () => {
       expect((await staff.request.delete(`/api/identity/support-contacts/${c.contactId}`)).status()).toBe(200);
     }
 
-    await staff.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers', exact: true }).click();
-    await expect(staff.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+    await openFromMenu(staff, 'Customers');
     await expect(staff.getByRole('heading', { name: 'Live figures' })).toBeVisible();
     await expect(staff.getByRole('heading', { name: 'Connector' })).toBeVisible();
 

@@ -41,6 +41,20 @@ export async function signInByApi(browser: Browser, person: string | RegExp): Pr
   return page;
 }
 
+/**
+ * Opens a page from the main menu as a person would and waits for its heading. On the 2-core CI machine running the
+ * whole product, a click can land while the current page is still hydrating and be lost, and a first render of a busy
+ * page has taken past 10 s: the click is repeated (only while the heading has not shown) for up to 60 s in all.
+ */
+export async function openFromMenu(page: Page, name: string, heading = name): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const title = page.getByRole('heading', { name: heading, exact: true });
+  await expect(async () => {
+    if (!(await title.isVisible())) await link.click();
+    await expect(title).toBeVisible({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000, intervals: [0] });
+}
+
 export const uniqueName = () => `고객${String(Date.now()).slice(-6)}`;
 
 /** Fills the customer's consultation form; fields left out keep their defaults. */

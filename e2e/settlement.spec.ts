@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInByApi } from './helpers';
+import { openFromMenu, signInByApi } from './helpers';
 
 // The product under test runs every worker: the shop generator's payments go to the `payment` topic and the
 // settlement worker writes the bases, statistics and batches the desk reads. Nothing is inserted by the test.
@@ -28,8 +28,7 @@ test.describe('staff Settlement', () => {
     const staff = await signInByApi(browser, /^Staff/);
     await generator(staff, { running: true, rate: 20 });
     try {
-      await staff.getByRole('link', { name: 'Settlement', exact: true }).click();
-      await expect(staff.getByRole('heading', { name: 'Settlement', exact: true })).toBeVisible();
+      await openFromMenu(staff, 'Settlement');
       await expect(staff.getByTestId('count-settled')).toBeVisible();
 
       await staff.getByRole('navigation', { name: 'Settlement' }).getByRole('link', { name: 'Daily statistics' }).click();
