@@ -14,6 +14,7 @@
 // Prints the medians of the runs with a calibration line of the same run (PostgreSQL commits/s, a fixed CPU loop).
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { connectorConfig, connectorNameFor, deleteConnector, ensureConnector } from '../../lib/identity/cdc/connector';
@@ -139,6 +140,30 @@ function startWorker(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess
 }
 
 /** Live changes through the whole CDC path: source insert -> Debezium -> linker -> outbox -> the L2 topic. */
+/**
+ * The latency split at the linker's transaction (its start is the outbox row's createdAt): commit -> transaction start
+ * (Debezium, Kafka, the linker's fetch and any queue before it), transaction start -> L2 produced (the linker's work and
+ * commit, the relay), produced -> received; and the end-to-end p99 of each 10 s of the run (a warm-up shows here).
+ */
+async function latencyStages(pool: pg.Pool, topic: string, seen: Map<string, { committed: number; produced: number; received: number }>, started: number): Promise<string> {
+  const { rows } = await pool.query<{ k: string; at: Date }>(
+    `SELECT k, min("createdAt") AS at FROM "OutboxEvent", jsonb_array_elements_text(envelope->'records') AS k WHERE topic = $1 AND k = ANY($2::text[]) GROUP BY k`,
+    [topic, [...seen.keys()]]);
+  const txAt = new Map(rows.map((r) => [r.k, r.at.getTime()]));
+  const up: number[] = [], mid: number[] = [], down: number[] = [];
+  const windows = new Map<number, number[]>();
+  for (const [k, t] of seen) {
+    const tx = txAt.get(k);
+    if (tx !== undefined) { up.push(tx - t.committed); mid.push(t.produced - tx); }
+    down.push(t.received - t.produced);
+    const w = Math.floor((t.committed - started) / 10_000);
+    windows.set(w, [...(windows.get(w) ?? []), t.received - t.committed]);
+  }
+  const p = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return `${n(percentile(s, 50))}/${n(percentile(s, 99))}`; };
+  return `stages p50/p99 ms: commit -> linker transaction ${p(up)}, -> L2 produced ${p(mid)}, -> received ${p(down)}; p99 by 10 s: `
+    + [...windows].sort(([x], [y]) => x - y).map(([w, xs]) => `${w * 10}-${w * 10 + 10} s ${n(percentile([...xs].sort((x, y) => x - y), 99))}`).join(', ');
+}
+
 async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: import('../stack/proc').PidFile }, databaseUrl: string) {
   const prefix = `bench-${Date.now().toString(36)}.`;
   await ensureTopics(stack.kafkaBrokers, topicSpecsFor(prefix));
@@ -153,9 +178,13 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
     // the backfill loaded the sources: the connector streams what changes from now on (no snapshot of them again)
     await ensureConnector(connect.url, connectorConfig({ databaseUrl, topicPrefix: prefix, name, snapshot: 'no_data' }));
     const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix };
-    children.push(await startWorker('identity-linker', env), await startWorker('platform-outbox-relay', env));
+    children.push(await startWorker('identity-linker', { ...env, IDENTITY_TRACE: '1' }), await startWorker('platform-outbox-relay', env));
+    const traceLines: string[] = [];
+    readline.createInterface({ input: children[0]!.stdout! }).on('line', (l) => { if (l.includes('trace:')) traceLines.push(l.replace(/^.*trace: /, '')); });
     const sent = new Map<string, number>();
     const latencies: number[] = [];
+    // where the time goes, per record seen: committed at, L2 message produced at (the relay's send), received at
+    const seen = new Map<string, { committed: number; produced: number; received: number }>();
     await consumer.connect();
     await consumer.subscribe({ topic: topics.customer360Profiles, fromBeginning: false });
     await consumer.run({ eachMessage: async ({ message }) => {
@@ -164,7 +193,7 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
       const records = (JSON.parse(message.value.toString()) as { records?: string[] }).records ?? [];
       for (const k of records) {
         const t0 = sent.get(k);
-        if (t0 !== undefined) { latencies.push(at - t0); sent.delete(k); }
+        if (t0 !== undefined) { latencies.push(at - t0); sent.delete(k); seen.set(k, { committed: t0, produced: Number(message.timestamp), received: at }); }
       }
     } });
     await sleep(3_000); // the reader joined, the connector streaming
@@ -194,8 +223,9 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
       await sleep(50);
     }
     for (let i = 0; i < 40 && sent.size > 0; i++) await sleep(250);
+    const stages = await latencyStages(pool, topics.customer360Profiles, seen, started);
     await pool.end();
-    return { inserted, seconds: (Date.now() - started) / 1000, latencies, missing: sent.size, peakLinker, peakRelay, connectRss: NaN };
+    return { inserted, seconds: (Date.now() - started) / 1000, latencies, missing: sent.size, peakLinker, peakRelay, connectRss: NaN, stages, traceLines };
   } finally {
     await consumer.disconnect().catch(() => {});
     for (const c of children) c.kill('SIGTERM');
@@ -231,6 +261,8 @@ async function main() {
         console.log(`  live: ${n(l.inserted)} new records in ${l.seconds.toFixed(0)} s (${n(l.inserted / l.seconds)}/s) through Debezium -> linker -> outbox -> ${'customer360.profiles'}:`
           + ` source commit -> L2 message p50 ${n(percentile(ls, 50))} / p95 ${n(percentile(ls, 95))} / p99 ${n(percentile(ls, 99))} ms (goal p99 < 2,000), ${l.missing} not seen;`
           + ` RSS identity-linker ${mb(l.peakLinker)}, outbox relay ${mb(l.peakRelay)}`);
+        console.log(`    ${l.stages}`);
+        for (const t of l.traceLines) console.log(`    linker: ${t}`);
       }
       rates.push(b.records / b.seconds);
       f1s.push(q.f1);

@@ -529,7 +529,10 @@ export async function bulkLoad(pool: pg.Pool, rows: AsyncIterable<SourceRow> | I
     await copyFile(client, 'IdentityProfile', PROFILE_COLUMNS, profilesFile, { freeze: true });
     await copyFile(client, 'IdentityProfileId', ['id'], idsFile, { freeze: true });
     await copyFile(client, 'IdentityEvent', EVENT_COLUMNS, eventsFile, { freeze: true });
-    if (outboxOut) await copyFile(client, 'OutboxEvent', OUTBOX_COLUMNS, outboxFile);
+    if (outboxOut) {
+      await copyFile(client, 'OutboxEvent', OUTBOX_COLUMNS, outboxFile);
+      await client.query(`SELECT pg_notify('outbox', '')`); // the relay is woken on commit, as by any outbox write
+    }
     await client.query(`INSERT INTO "IdentityBlockSize" ("blockKey", size) SELECT "blockKey", count(*) FROM "IdentityBlock" GROUP BY "blockKey"`);
     mark('write');
     progress({ phase: 'indexes', done: 0, total: rebuildIndexes.length });

@@ -47,6 +47,20 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
   const pool = new pg.Pool({ connectionString: o.databaseUrl ?? config().DATABASE_URL, max: 2, application_name: o.groupId });
   pool.on('error', (e) => log(`an idle PostgreSQL connection failed: ${e.message}`));
   const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+  // IDENTITY_TRACE=1: where a transaction's time goes (ms per phase, summed), logged every 10 s while changes come
+  const trace: Record<string, number> | undefined = process.env.IDENTITY_TRACE === '1' ? {} : undefined;
+  let traced = { batches: 0, changes: 0, at: Date.now() };
+  const traceLine = () => {
+    if (!trace || !traced.batches || Date.now() - traced.at < 10_000) return;
+    const per = Object.entries(trace).map(([k, v]) => `${k} ${(v / traced.batches).toFixed(0)}`).join(', ');
+    log(`trace: ${traced.batches} transactions, ${traced.changes} changes in ${((Date.now() - traced.at) / 1000).toFixed(0)} s; ms per transaction: ${per}`);
+    for (const k of Object.keys(trace)) delete trace[k];
+    traced = { batches: 0, changes: 0, at: Date.now() };
+  };
+  const timed = async <T>(phase: string, f: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try { return await f(); } finally { if (trace) trace[phase] = (trace[phase] ?? 0) + performance.now() - t; }
+  };
 
   interface Item { topic: string; partition: number; offset: string; change: StoreChange | null }
   /**
@@ -58,7 +72,7 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
     for (let i = 0; i < items.length; i += batchSize) await applyChunk(items.slice(i, i + batchSize));
   }
   async function applyChunk(items: Item[]): Promise<BatchResult | null> {
-    const client = await pool.connect();
+    const client = await timed('connect', () => pool.connect());
     try {
       await client.query('BEGIN');
       const parts = [...new Set(items.map((i) => `${i.topic}\u0000${i.partition}`))].map((k) => k.split('\u0000'));
@@ -69,13 +83,14 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
       counters.skipped += items.length - fresh.length;
       if (fresh.length === 0) { await client.query('ROLLBACK'); return null; }
       const changes = fresh.flatMap((i) => (i.change ? [i.change] : []));
-      const result = changes.length ? await applyChanges(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles, relink }) : null;
+      const result = changes.length ? await applyChanges(client, changes, { ruleset: o.ruleset, profilesTopic: TOPICS.customer360Profiles, relink, trace }) : null;
       const last = new Map<string, Item>();
       for (const i of fresh) last.set(`${i.topic}\u0000${i.partition}`, i);
       const ends = [...last.values()];
       await client.query(`INSERT INTO "IdentityCursor" (topic, partition, "offset", "updatedAt") SELECT t, p, o, now() FROM unnest($1::text[], $2::int[], $3::bigint[]) AS c(t, p, o)
         ON CONFLICT (topic, partition) DO UPDATE SET "offset" = EXCLUDED."offset", "updatedAt" = now()`, [ends.map((e) => e.topic), ends.map((e) => e.partition), ends.map((e) => e.offset)]);
-      await client.query('COMMIT');
+      await timed('commit', () => client.query('COMMIT'));
+      if (trace) { traced.batches++; traced.changes += changes.length; traceLine(); }
       counters.changes += changes.length;
       counters.batches++;
       if (result) {

@@ -188,4 +188,30 @@ describe('linking in PostgreSQL', () => {
     const splitEvent = (await pool.query(`SELECT by, why FROM "IdentityEvent" WHERE type = 'split'`)).rows;
     expect(splitEvent).toEqual([{ by: 'staff@switchboard.kr', why: 'mother and daughter' }]);
   });
+
+  it('the L2 messages wake the outbox relay on commit (NOTIFY outbox), not before it', async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    try {
+      const heard: number[] = [];
+      listener.on('notification', (m) => { if (m.channel === 'outbox') heard.push(Date.now()); });
+      await listener.query('LISTEN outbox');
+      const [record] = syntheticRecords(5, 1);
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await applyBatch(c, [toStore({ type: 'upsert', record: record! })], { profilesTopic: TOPIC });
+        expect(result.written).toHaveLength(1);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(heard).toEqual([]); // nothing is published before the transaction commits
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
+      await expect.poll(() => heard.length, { timeout: 2_000 }).toBe(1);
+      expect((await pool.query(`SELECT count(*)::int AS n FROM "OutboxEvent" WHERE topic = $1 AND "publishedAt" IS NULL`, [TOPIC])).rows[0].n).toBe(1);
+    } finally {
+      await listener.end();
+    }
+  });
 });
