@@ -15,7 +15,7 @@ import { sendToDeadLetter } from '../../platform/kafka/dead-letter';
 import { groupCommit } from '../../platform/kafka/group-commit';
 import { poisonReason } from '../../platform/kafka/poison';
 import { decodeCdcMessage } from '../cdc/decode';
-import { applyChanges, type BatchResult, type StoreChange } from '../store/apply';
+import { applyChanges, warmUp, type BatchResult, type StoreChange } from '../store/apply';
 import type { Ruleset } from '../linking/ruleset';
 
 export const CDC_TOPICS = [TOPICS.cdcDiCustomer, TOPICS.cdcDiConsultationContact, TOPICS.cdcOmUsers, TOPICS.cdcCxContact];
@@ -108,6 +108,14 @@ export async function startLinker(o: LinkerOptions): Promise<Linker> {
     }
   }
   const handOver = groupCommit(applyItems, 5);
+
+  try {
+    const t = performance.now();
+    const w = await warmUp(pool, o.ruleset);
+    if (w.records) log(`warmed up: ${w.records} stored records screened against ${w.candidates} candidates (${w.linked} linked) in ${Math.round(performance.now() - t)} ms`);
+  } catch (e) {
+    log(`warm-up skipped: ${(e as Error).message}`); // only a head start: the changes are applied either way
+  }
 
   const consumer = o.kafka.consumer({ groupId: o.groupId, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 50, maxBytesPerPartition: 1024 * 1024 });
   await consumer.connect();

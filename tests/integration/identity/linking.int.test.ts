@@ -5,7 +5,7 @@ import { defaultRuleset } from '@/lib/identity/linking/default-ruleset';
 import { LinkingEngine } from '@/lib/identity/linking/engine';
 import { rng, syntheticChanges, syntheticRecords } from '@/lib/identity/linking/testing/synthetic';
 import type { Change, LinkRecord, ManualBan, ManualMerge } from '@/lib/identity/linking/types';
-import { applyBatch, applyChanges, NeighbourhoodTooLarge, type StoreChange } from '@/lib/identity/store/apply';
+import { applyBatch, applyChanges, NeighbourhoodTooLarge, warmUp, type StoreChange } from '@/lib/identity/store/apply';
 import type { SourceRow } from '@/lib/identity/store/source-records';
 import { TOPICS } from '@/lib/platform/events/topics';
 
@@ -213,5 +213,18 @@ describe('linking in PostgreSQL', () => {
     } finally {
       await listener.end();
     }
+  });
+
+  it('the warm-up screens stored records against their candidates and writes nothing', async () => {
+    expect(await warmUp(pool)).toEqual({ records: 0, candidates: 0, linked: 0 }); // an empty store: nothing to screen
+    await apply(syntheticRecords(11, 60).map((record) => toStore({ type: 'upsert', record })));
+    const counts = async () => (await pool.query(`SELECT (SELECT count(*) FROM "IdentityRecord") AS r, (SELECT count(*) FROM "IdentityLink") AS l,
+      (SELECT count(*) FROM "IdentityProfile") AS p, (SELECT count(*) FROM "OutboxEvent") AS o, (SELECT count(*) FROM "IdentityEvent") AS e`)).rows[0];
+    const before = await counts();
+    const w = await warmUp(pool, defaultRuleset, 40);
+    expect(w.records).toBe(40);
+    expect(w.candidates).toBeGreaterThan(w.linked);
+    expect(w.linked).toBeGreaterThan(0); // the synthetic people have records linked by the rules
+    expect(await counts()).toEqual(before);
   });
 });
