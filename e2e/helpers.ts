@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type AccountSeed } from '../prisma/demo-data';
 
 const ROLE_LABEL = { staff: 'Staff', customer: 'Customer', salesman: 'Salesman' } as const;
@@ -42,17 +42,21 @@ export async function signInByApi(browser: Browser, person: string | RegExp): Pr
 }
 
 /**
- * Opens a page from the main menu as a person would and waits for its heading. On the 2-core CI machine running the
- * whole product, a click can land while the current page is still hydrating and be lost, and a first render of a busy
- * page has taken past 10 s: the click is repeated (only while the heading has not shown) for up to 60 s in all.
+ * Clicks `link` until `shows` is visible, for up to 60 s. On the 2-core CI machine running the whole product, a click
+ * on a page just loaded can land before it is hydrated and be lost (CI saw it after a reload and from the main menu),
+ * and a busy page's first render has taken past 10 s: the click is repeated only while `shows` has not appeared.
  */
-export async function openFromMenu(page: Page, name: string, heading = name): Promise<void> {
-  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-  const title = page.getByRole('heading', { name: heading, exact: true });
+export async function clickThrough(link: Locator, shows: Locator): Promise<void> {
   await expect(async () => {
-    if (!(await title.isVisible())) await link.click();
-    await expect(title).toBeVisible({ timeout: 20_000 });
+    if (!(await shows.isVisible())) await link.click({ timeout: 10_000 }); // gone once the first click navigated
+    await expect(shows).toBeVisible({ timeout: 20_000 });
   }).toPass({ timeout: 60_000, intervals: [0] });
+}
+
+/** Opens a page from the main menu as a person would and waits for its heading (clickThrough). */
+export async function openFromMenu(page: Page, name: string, heading = name): Promise<void> {
+  await clickThrough(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }),
+    page.getByRole('heading', { name: heading, exact: true }));
 }
 
 export const uniqueName = () => `고객${String(Date.now()).slice(-6)}`;

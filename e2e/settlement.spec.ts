@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openFromMenu, signInByApi } from './helpers';
+import { clickThrough, openFromMenu, signInByApi } from './helpers';
 
 // The product under test runs every worker: the shop generator's payments go to the `payment` topic and the
 // settlement worker writes the bases, statistics and batches the desk reads. Nothing is inserted by the test.
@@ -44,8 +44,8 @@ test.describe('staff Settlement', () => {
       const row = rows.first();
       const merchant = (await row.getByRole('rowheader').textContent())!.match(/merchant-\d{4}/)![0];
 
-      await row.getByRole('link', { name: /Split and bases/ }).click();
-      await expect(staff.getByRole('heading', { name: new RegExp(merchant) })).toBeVisible();
+      // the page was just reloaded: a click before it hydrates can be lost
+      await clickThrough(row.getByRole('link', { name: /Split and bases/ }), staff.getByRole('heading', { name: new RegExp(merchant) }));
       await expect(staff.getByRole('table', { name: new RegExp(`^${merchant} on .* by action and method$`) })).toBeVisible();
       const bases = staff.getByTestId('bases');
       await expect(bases.locator('tbody tr').first()).toBeVisible();
