@@ -140,7 +140,6 @@ function startWorker(name: string, env: NodeJS.ProcessEnv): Promise<ChildProcess
   });
 }
 
-/** Live changes through the whole CDC path: source insert -> Debezium -> linker -> outbox -> the L2 topic. */
 /**
  * The latency split at the linker's transaction (its start is the outbox row's createdAt): commit -> transaction start
  * (Debezium, Kafka, the linker's fetch and any queue before it), transaction start -> L2 produced (the linker's work and
@@ -165,6 +164,7 @@ async function latencyStages(pool: pg.Pool, topic: string, seen: Map<string, { c
     + [...windows].sort(([x], [y]) => x - y).map(([w, xs]) => `${w * 10}-${w * 10 + 10} s ${n(percentile([...xs].sort((x, y) => x - y), 99))}`).join(', ');
 }
 
+/** Live changes through the whole CDC path: source insert -> Debezium -> linker -> outbox -> the L2 topic. */
 async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: import('../stack/proc').PidFile }, databaseUrl: string) {
   const prefix = `bench-${Date.now().toString(36)}.`;
   await ensureTopics(stack.kafkaBrokers, topicSpecsFor(prefix));
@@ -183,7 +183,6 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
     const traceLines: string[] = [];
     readline.createInterface({ input: children[0]!.stdout! }).on('line', (l) => { if (l.includes('trace:')) traceLines.push(l.replace(/^.*trace: /, '')); });
     const sent = new Map<string, number>();
-    const latencies: number[] = [];
     // where the time goes, per record seen: committed at, L2 message produced at (the relay's send), received at
     const seen = new Map<string, { committed: number; produced: number; received: number }>();
     const probes = new Set<string>();
@@ -196,7 +195,7 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
       for (const k of records) {
         probes.delete(k);
         const t0 = sent.get(k);
-        if (t0 !== undefined) { latencies.push(at - t0); sent.delete(k); seen.set(k, { committed: t0, produced: Number(message.timestamp), received: at }); }
+        if (t0 !== undefined) { sent.delete(k); seen.set(k, { committed: t0, produced: Number(message.timestamp), received: at }); }
       }
     } });
     await sleep(3_000); // the reader joined
@@ -243,6 +242,7 @@ async function live(stack: { databaseUrl: string; kafkaBrokers: string; pids: im
     for (let i = 0; i < 40 && sent.size > 0; i++) await sleep(250);
     const stages = await latencyStages(pool, topics.customer360Profiles, seen, started);
     await pool.end();
+    const latencies = [...seen.values()].map((t) => t.received - t.committed);
     return { inserted, seconds: (Date.now() - started) / 1000, latencies, missing: sent.size, peakLinker, peakRelay, connectRss: NaN, stages, traceLines, streamingAfter };
   } finally {
     await consumer.disconnect().catch(() => {});

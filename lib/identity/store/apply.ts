@@ -112,13 +112,14 @@ function candidateL1(c: CandidateRow): L1Record {
 
 /**
  * The records of the usable blocks `usable` that one of `records` links to by the rules, judged on the fields the
- * rules compare (CANDIDATES_SQL); those in `skip` are not looked at.
+ * rules compare (CANDIDATES_SQL); those in `skip` are not looked at. `screened`: how many candidates were read.
  */
-async function linkedCandidates(sql: Sql, records: readonly { key: string; l1: L1Record }[], usable: readonly string[], skip: ReadonlySet<string>, ruleset: Ruleset): Promise<string[]> {
+async function linkedCandidates(sql: Sql, records: readonly { key: string; l1: L1Record }[], usable: readonly string[], skip: ReadonlySet<string>, ruleset: Ruleset): Promise<{ linked: string[]; screened: number }> {
   const byBlock = new Map<string, { key: string; l1: L1Record }[]>();
   for (const r of records) for (const k of r.l1.keys) byBlock.set(k, [...(byBlock.get(k) ?? []), r]);
   const linked: string[] = [];
-  for (const c of (await sql.query<CandidateRow>(CANDIDATES_SQL, [usable])).rows) {
+  const candidates = (await sql.query<CandidateRow>(CANDIDATES_SQL, [usable])).rows;
+  for (const c of candidates) {
     if (skip.has(c.key)) continue;
     const l1 = candidateL1(c);
     for (const r of new Set(c.blocks.flatMap((b) => byBlock.get(b) ?? []))) {
@@ -126,7 +127,7 @@ async function linkedCandidates(sql: Sql, records: readonly { key: string; l1: L
       if (c.key < r.key ? linkingRule(l1, r.l1, ruleset) : linkingRule(r.l1, l1, ruleset)) { linked.push(c.key); break; }
     }
   }
-  return linked;
+  return { linked, screened: candidates.length };
 }
 
 /**
@@ -140,9 +141,8 @@ export async function warmUp(sql: Sql, ruleset: Ruleset = defaultRuleset, sample
   const keys = unique(rows.flatMap((r) => r.l1.keys));
   const usable = (await sql.query<{ blockKey: string }>(`SELECT "blockKey" FROM "IdentityBlockSize" WHERE "blockKey" = ANY($1) AND size <= $2`, [keys, ruleset.limits.maxBlockSize])).rows.map((r) => r.blockKey);
   if (!usable.length) return { records: rows.length, candidates: 0, linked: 0 };
-  const candidates = (await sql.query<{ n: number }>(`SELECT count(DISTINCT "recordKey")::int AS n FROM "IdentityBlock" WHERE "blockKey" = ANY($1)`, [usable])).rows[0]!.n;
-  const linked = await linkedCandidates(sql, rows, usable, new Set(), ruleset);
-  return { records: rows.length, candidates, linked: linked.length };
+  const { linked, screened } = await linkedCandidates(sql, rows, usable, new Set(), ruleset);
+  return { records: rows.length, candidates: screened, linked: linked.length };
 }
 
 /** A batch whose neighbourhood is past the limit; thrown before anything is written. */
@@ -254,7 +254,7 @@ export async function applyBatch(sql: Sql, changes: readonly StoreChange[], o: A
   // profile made a batch load tens of thousands of records
   const upserts = changes.flatMap((c) => (c.type === 'upsert' ? [c.row] : []));
   const usable = small.filter((k) => (sizes.get(k) ?? 0) + touches.get(k)! <= max);
-  if (usable.length && upserts.length) members.push(...(await linkedCandidates(sql, upserts, usable, new Set(members), ruleset)));
+  if (usable.length && upserts.length) members.push(...(await linkedCandidates(sql, upserts, usable, new Set(members), ruleset)).linked);
 
   mark('blocks');
   const limit = o.maxNeighbourhood ?? 20_000;
