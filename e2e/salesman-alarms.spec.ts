@@ -75,7 +75,9 @@ test.describe('the salesman alarm feed', () => {
     expect(await feed.getByRole('listitem').count()).toBeGreaterThan(20);
     // Both pages stay live: a new alarm arrives on top, nothing is lost below.
     await staff.request.post('/api/projects', { data: { name: `페이지 ${stamp} 21`, year: 2027, scale: 1000000, target: '모두', host: '테스트청', summary: '페이지 확인용' } });
-    await expect(feed.getByRole('listitem').first()).toContainText(`페이지 ${stamp} 21`, { timeout: 3_000 });
+    // what this test checks is that both pages stay live; the 2 s delivery is the first test's (CI at load average 11
+    // once took past 3 s here)
+    await expect(feed.getByRole('listitem').first()).toContainText(`페이지 ${stamp} 21`, { timeout: 10_000 });
     await expect(feed.getByText(`New project · 페이지 ${stamp} 00 (2027)`)).toBeVisible();
   });
 
