@@ -6,19 +6,22 @@ import type { AlarmPage } from '@/lib/sales/alarms/queries';
 import type { MarkReadInput } from '@/lib/sales/alarms/schemas';
 import styles from './alarm-feed.module.css';
 import { alarmsQuery } from './live-queries';
+import { usePushedChanges } from './use-pushed-changes';
 
 // Fixed zone: the server's render and the browser's hydration must print the same text.
 const time = (iso: string) => new Date(iso).toLocaleString('ko-KR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
 const kind = (eventType: string) => eventType.replace(/(Created|Edited|Started|Ended|Updated)$/, '');
 
 /**
- * The salesman's alarm feed: newest first, refreshed every second, older pages
+ * The salesman's alarm feed: newest first, refetched as the alarm worker commits
+ * a new alarm (pushed; polled every second while the push stream is down), older pages
  * on "Load more", unread count, mark one or all as read.
  */
 export function AlarmFeed({ initial }: { initial: AlarmPage }) {
   const queryClient = useQueryClient();
+  const pushed = usePushedChanges('/api/alarms/live', 'alarms', ['alarms']);
   const { data, error, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery({
-    ...alarmsQuery(),
+    ...alarmsQuery(pushed),
     initialData: { pages: [initial], pageParams: [null] },
   });
   const [markError, setMarkError] = useState<string | null>(null);
@@ -73,7 +76,7 @@ export function AlarmFeed({ initial }: { initial: AlarmPage }) {
       {alarms.length === 0 ? (
         <p className="empty">No alarms yet. New projects, interests and consultation requests appear here within a second or two.</p>
       ) : (
-        <ul className="feed" data-testid="alarms">
+        <ul className="feed" data-testid="alarms" data-live={pushed ? 'pushed' : 'polled'}>
           {alarms.map((a) => (
             <li key={a.id} className={a.read ? '' : 'unread'} data-event-type={a.eventType} data-read={a.read} data-alarm-id={a.id}>
               <div className="title">

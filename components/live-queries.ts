@@ -12,18 +12,22 @@ export async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
+/** While a panel's pushed-change stream is open, its poll is a safety net only (a lost notification). */
+export const SAFETY_POLL_MS = 15_000;
+
 /**
  * The alarm feed: page 1 is the newest alarms; "Load more" adds older pages by
  * cursor. A refetch walks the pages again from the top, so new alarms push the
- * older ones down without gaps or repeats.
+ * older ones down without gaps or repeats. `pushed`: the feed's stream of new
+ * alarms (/api/alarms/live) is open, so it need not poll every second.
  */
-export const alarmsQuery = () =>
+export const alarmsQuery = (pushed = false) =>
   infiniteQueryOptions({
     queryKey: ['alarms'],
     queryFn: ({ pageParam }) => getJson<AlarmPage>(`/api/alarms${pageParam ? `?cursor=${pageParam}` : ''}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: LIVE_MS,
+    refetchInterval: pushed ? SAFETY_POLL_MS : LIVE_MS,
   });
 
 export const consultationsQuery = () =>

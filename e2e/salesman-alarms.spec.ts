@@ -9,11 +9,15 @@ test.describe('the salesman alarm feed', () => {
     const desks = { 최영업: await signInAs(browser, '최영업'), 정하늘: await signInAs(browser, '정하늘'), 강도윤: await signInAs(browser, '강도윤') };
     const staff = await signInAs(browser, /^Staff/);
 
+    // Each feed has its stream of new alarms open (else it polls every second).
+    for (const desk of Object.values(desks)) await expect(desk.getByTestId('alarms')).toHaveAttribute('data-live', 'pushed');
+
     const name = `알람 E2E ${Date.now().toString(36)}`;
     const created = await staff.request.post('/api/projects', {
       data: { name, year: 2027, scale: '2,000,000,000', target: '소상공인', host: '테스트진흥원', summary: '알람 확인용 사업', expStartDate: '2027-02-01' },
     });
     expect(created.status()).toBe(201);
+    // The feeds' streams are open, so they poll only every 15 s: a new alarm within 2 s is the push's doing.
     for (const desk of Object.values(desks)) {
       await expect(desk.getByTestId('alarms').getByText(`New project · ${name} (2027)`)).toBeVisible({ timeout: 2_000 });
     }
@@ -40,6 +44,10 @@ test.describe('the salesman alarm feed', () => {
     await projectAlarm.getByRole('button', { name: /^Mark read/ }).click();
     await expect(projectAlarm).toHaveAttribute('data-read', 'true');
     await expect(matched.getByTestId('unread-count')).toHaveText(`${before - 1} unread`);
+
+    // The push stream is the salesman's own: staff are refused, with a reason.
+    const staffStream = await staff.request.get('/api/alarms/live');
+    expect([staffStream.status(), (await staffStream.json()).error]).toEqual([403, 'FORBIDDEN']);
 
     // Another salesman cannot mark it (or see it): the API says it is not theirs.
     const alarmId = await matched.getByTestId('alarms').getByRole('listitem').filter({ hasText: contact }).getAttribute('data-alarm-id');

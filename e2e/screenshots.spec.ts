@@ -18,7 +18,8 @@ async function expectNoSidewaysScroll(page: Page, what: string) {
 }
 
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {}); // live panels poll; a quiet moment is enough
+  // Live panels poll, and the alarm feed holds a stream open (never idle): a quiet moment is enough, 3 s at most.
+  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => {});
   await expect(page.locator('main h1').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
 }

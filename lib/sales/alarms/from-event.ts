@@ -1,6 +1,7 @@
 import type { Tx } from '../../platform/db';
 import type { EventType, SalesEvent } from '../../platform/events/catalog';
 import type { BatchHandler } from '../../platform/kafka/run-consumer';
+import { ALARMS_CHANNEL, alarmNotifyPayload } from './live';
 import { consultationAlarmText, interestAlarmText, projectAlarmText, type AlarmText } from './texts';
 
 /**
@@ -9,7 +10,7 @@ import { consultationAlarmText, interestAlarmText, projectAlarmText, type AlarmT
  * events only the salesman matched to them (an interest nobody was matched to
  * makes no alarm). A whole batch becomes one insert. The (eventId, salesmanId)
  * unique key backs up the consumer's own deduplication, so a replay never
- * doubles an alarm.
+ * doubles an alarm. The commit notifies the open feeds (./live.ts).
  */
 interface Addressed {
   salesmanIds: string[];
@@ -65,6 +66,10 @@ export const alarmHandler: BatchHandler = {
         occurredAt: new Date(event.occurredAt),
       }));
     });
-    if (data.length) await tx.alarm.createMany({ data, skipDuplicates: true });
+    if (!data.length) return;
+    await tx.alarm.createMany({ data, skipDuplicates: true });
+    // Delivered on commit: open feeds refetch now instead of at their next poll.
+    const payload = alarmNotifyPayload(data.map((a) => a.salesmanId));
+    if (payload) await tx.$executeRaw`SELECT pg_notify(${ALARMS_CHANNEL}, ${payload})`;
   },
 };

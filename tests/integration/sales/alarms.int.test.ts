@@ -3,10 +3,13 @@
 // feed pages by cursor, counts unread alarms and lets only their owner mark them.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALARMS_CHANNEL, EVERYONE } from '@/lib/sales/alarms/live';
 import { markAlarmsRead } from '@/lib/sales/alarms/mark-read';
 import { listAlarms } from '@/lib/sales/alarms/queries';
 import { createConsultation } from '@/lib/sales/consultations/create-consultation';
+import { config } from '@/lib/platform/config';
 import { db } from '@/lib/platform/db';
+import { createNotifications } from '@/lib/platform/live/pg-notifications';
 import { AppError } from '@/lib/platform/errors';
 import { InterestCreated, InterestUpdated } from '@/lib/platform/events/catalog';
 import { TOPIC_PREFIX } from '@/lib/platform/events/topics';
@@ -98,6 +101,36 @@ describe('alarm fan-out', () => {
     expect(await db.alarm.count({ where: { eventId: unmatched } })).toBe(0);
     expect(await db.alarm.count({ where: { salesmanId: other.id, projectId: project.id } })).toBe(0);
     expect((await db.alarm.findFirstOrThrow({ where: { eventId: events[1]!.eventId } })).title).toBe(`Interest withdrawn · ${project.name}`);
+  });
+});
+
+describe('pushed alarms', () => {
+  it('the worker\'s commit notifies the open feeds: the matched salesman for a consultation alarm, everyone for a project alarm', async () => {
+    await isolateRegion(REGION);
+    const listener = createNotifications(config().DATABASE_URL);
+    const heard: { payload: string; alarms: number }[] = [];
+    const [matched, project, customer] = await Promise.all([makeSalesman([REGION]), makeProject(), makeCustomer(REGION)]);
+    // What a feed would refetch the moment it is told: the alarm is already committed.
+    const { listening, unsubscribe } = listener.subscribe(ALARMS_CHANNEL, ({ payload }) => {
+      void db.alarm.count({ where: { salesmanId: matched.id } }).then((alarms) => heard.push({ payload, alarms }));
+    });
+    try {
+      await listening;
+      const { consultation, salesman } = await createConsultation({ customerId: customer.id, input: requestFor(project.id, REGION) });
+      expect(salesman.id).toBe(matched.id);
+      const mine = await waitFor(async () => heard.find((h) => h.payload === matched.id) ?? null, 60_000, 'notification for the matched salesman');
+      expect(mine!.alarms).toBeGreaterThanOrEqual(1);
+      expect(await db.alarm.count({ where: { consultationId: consultation.id, salesmanId: matched.id } })).toBe(1);
+
+      const before = heard.length;
+      await createProject({ viewer: staff, input: { name: `알람 푸시 ${randomUUID().slice(0, 8)}`, year: 2026, scale: '1000000', target: '모두', host: '테스트청', summary: '푸시 테스트' } });
+      // Other files' project alarms notify everyone too; ours is the one after which this salesman has both alarms.
+      const everyone = await waitFor(async () => heard.slice(before).find((h) => h.payload === EVERYONE && h.alarms >= 2) ?? null, 60_000, 'notification for everyone');
+      expect(everyone!.alarms).toBe(2);
+    } finally {
+      unsubscribe();
+      await listener.close();
+    }
   });
 });
 
