@@ -5,7 +5,7 @@ import pg from 'pg';
 import { config } from '../lib/platform/config';
 import { createDb } from '../lib/platform/db';
 import { createKafka } from '../lib/platform/kafka/client';
-import { pendingOutboxCount, relayBatch } from '../lib/platform/outbox/relay';
+import { parkedOutboxCount, pendingOutboxCount, relayBatch } from '../lib/platform/outbox/relay';
 import { startHeartbeat } from '../lib/platform/workers/heartbeat';
 import { workerLifecycle } from '../lib/platform/workers/lifecycle';
 
@@ -15,7 +15,7 @@ const life = workerLifecycle(NAME);
 const db = createDb(undefined, 2);
 life.onShutdown(() => db.$disconnect());
 const stats = { publishedTotal: 0, lastPublishedAt: null as string | null, lastError: null as string | null };
-const heartbeat = startHeartbeat({ db, worker: NAME, details: async () => ({ ...stats, pending: await pendingOutboxCount(db) }) });
+const heartbeat = startHeartbeat({ db, worker: NAME, details: async () => ({ ...stats, pending: await pendingOutboxCount(db), parked: await parkedOutboxCount(db) }) });
 life.onShutdown(() => heartbeat.stop());
 const producer = createKafka(NAME).producer({ allowAutoTopicCreation: false });
 await producer.connect();
@@ -43,9 +43,16 @@ const loop = (async () => {
   while (running) {
     try {
       await new Promise((r) => setTimeout(r, LINGER_MS));
-      const n = await relayBatch({ db, producer });
-      published += n;
-      if (n > 0) Object.assign(stats, { publishedTotal: stats.publishedTotal + n, lastPublishedAt: new Date().toISOString(), lastError: null });
+      let parked = 0;
+      const n = await relayBatch({
+        db, producer,
+        onParked: (e) => {
+          parked++;
+          console.error(`[${NAME}] parked outbox event ${e.id} (${e.type} ${e.eventId} for ${e.topic}), recorded as a dead letter: ${e.reason}`);
+        },
+      });
+      published += n - parked;
+      if (n > parked) Object.assign(stats, { publishedTotal: stats.publishedTotal + n - parked, lastPublishedAt: new Date().toISOString(), lastError: null });
       if (Date.now() - lastReport > 60_000 && published) {
         console.log(`[${NAME}] published ${published} events in the last minute`);
         published = 0;
