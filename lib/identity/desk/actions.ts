@@ -69,7 +69,8 @@ export async function mergeProfiles(input: MergeInput, by: string): Promise<{ me
  * Erase a person: the records of the profile leave L1, union (blocking keys), link and unify (the delete path, which
  * tombstones the profile on the L2 topic), then the profile's history, staff decisions naming them and unsent or
  * sent L2 messages carrying their data are deleted too, and the source systems' rows are deleted (Debezium's deletes
- * that follow find nothing left). What remains: an audit entry with the record keys, who and why, no personal data.
+ * that follow find nothing left). What remains: an audit entry with the record keys, who and why, no personal data;
+ * the keys also go to IdentityErasedRecord, so neither the DI/OM mirrors nor the linker take that record in again.
  */
 export async function eraseProfile(input: EraseInput, by: string): Promise<{ erasureId: string; recordKeys: string[]; profileIds: string[] }> {
   return inTransaction(async (sql) => {
@@ -93,6 +94,7 @@ export async function eraseProfile(input: EraseInput, by: string): Promise<{ era
     }
     const erasureId = randomUUID();
     await sql.query(`INSERT INTO "IdentityErasure" (id, "recordKeys", "profileIds", by, why) VALUES ($1, $2, $3, $4, $5)`, [erasureId, keys, allIds, by, input.why]);
+    await sql.query(`INSERT INTO "IdentityErasedRecord" ("recordKey", "erasureId") SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [keys, erasureId]);
     return { erasureId, recordKeys: keys, profileIds: allIds };
   });
 }

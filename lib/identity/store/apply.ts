@@ -160,10 +160,22 @@ export class NeighbourhoodTooLarge extends Error {
 export async function applyChanges(sql: Sql, changes: readonly StoreChange[], o: ApplyOptions): Promise<BatchResult> {
   const t = performance.now();
   await sql.query('SELECT pg_advisory_xact_lock($1)', [IDENTITY_LOCK]); // what is stored cannot change under the filter
-  const kept = await withoutNoOps(sql, changes);
+  const kept = await withoutNoOps(sql, await withoutErased(sql, changes));
   if (o.trace) o.trace['no-ops'] = (o.trace['no-ops'] ?? 0) + performance.now() - t;
   if (!kept.length) return { events: [], written: [], retired: [], neighbourhood: 0, drift: 0 };
   return applyInHalves(sql, kept, o);
+}
+
+/**
+ * The changes less the upserts of erased records (IdentityErasedRecord): staff erased that person, and a change
+ * arriving later (an import, a source row written again) must not store them again. Deletes pass.
+ */
+export async function withoutErased(sql: Sql, changes: readonly StoreChange[]): Promise<readonly StoreChange[]> {
+  const keys = changes.flatMap((c) => (c.type === 'upsert' ? [c.row.key] : []));
+  if (!keys.length) return changes;
+  const erased = new Set((await sql.query<{ recordKey: string }>(
+    `SELECT "recordKey" FROM "IdentityErasedRecord" WHERE "recordKey" = ANY($1)`, [keys])).rows.map((r) => r.recordKey));
+  return erased.size ? changes.filter((c) => c.type !== 'upsert' || !erased.has(c.row.key)) : changes;
 }
 
 /**

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { LinkingEngine } from '@/lib/identity/linking/engine';
 import { simulateRecords } from '@/lib/identity/simulate/people';
 import { toSourceTableRow, type SimulatedSourceRow } from '@/lib/identity/simulate/to-source';
-import { toSourceRow } from '@/lib/identity/store/source-records';
+import { SOURCE_TABLES, toSourceRow } from '@/lib/identity/store/source-records';
 import { eraseProfile } from '@/lib/identity/desk/actions';
 import { TOPIC_PREFIX, TOPICS } from '@/lib/platform/events/topics';
 import { createKafka } from '@/lib/platform/kafka/client';
@@ -138,5 +138,29 @@ describe('identity linker worker', () => {
     expect(await left(`SELECT count(*) AS n FROM om.users WHERE user_id = ANY($1)`, [om])).toBe(0);
     const audit = (await pool.query(`SELECT "recordKeys", by, why FROM "IdentityErasure" WHERE id = $1`, [out.erasureId])).rows[0];
     expect({ ...audit, recordKeys: [...audit.recordKeys].sort() }).toEqual({ recordKeys: [...p!.records].sort(), by: 'it@switchboard.kr', why: 'the customer asked (it)' });
+  });
+
+  it('an erased record stays out: the shop\'s later change of that user is not mirrored into OM, and a change that would store it again is dropped', async () => {
+    const id = `it-erase-${Date.now().toString(36)}`;
+    await pool.query(`INSERT INTO "ShopUser" (id, name, gender, age, "birthYear", province, district, street, email, phone, "marketingConsent", "createdAt", "randomSeed")
+      VALUES ($1, '지우개', 'F', 41, 1985, '서울', '마포구', '월드컵로 1', 'eraser@example.kr', '010-5555-0101', false, now(), 0.5)`, [id]);
+    const { rows: [mirrored] } = await pool.query<Record<string, unknown>>(`SELECT * FROM om.users WHERE user_id = $1`, [id]);
+    expect(mirrored).toBeDefined();
+    const om = SOURCE_TABLES.find((t) => t.table === 'om.users')!;
+    const change: SimulatedSourceRow = { table: om, row: JSON.parse(JSON.stringify(mirrored)), key: `OM:${id}`, createdAt: new Date(), updatedAt: new Date() };
+    await send([{ s: change, op: 'c' }]);
+    const profileId = await waitFor(async () => (await pool.query<{ profileId: string }>(`SELECT "profileId" FROM "IdentityRecord" WHERE key = $1`, [`OM:${id}`])).rows[0]?.profileId, 60_000, 'the record stored');
+
+    await eraseProfile({ profileId: profileId!, why: 'the customer asked (it)', confirm: 'ERASE' }, 'it@switchboard.kr');
+    expect((await pool.query(`SELECT 1 FROM "IdentityErasedRecord" WHERE "recordKey" = $1`, [`OM:${id}`])).rowCount).toBe(1);
+    // The shop still has the user (its own retention rules apply) and changes them: the mirror copies nothing back.
+    await pool.query(`UPDATE "ShopUser" SET phone = '010-5555-0202' WHERE id = $1`, [id]);
+    expect((await pool.query(`SELECT 1 FROM om.users WHERE user_id = $1`, [id])).rowCount).toBe(0);
+    // A change that would store it again (an import, a stream replayed): the linker drops it.
+    await send([{ s: change, op: 'u' }]);
+    await waitFor(caughtUp, 60_000, 'the linker past the change');
+    expect((await pool.query(`SELECT 1 FROM "IdentityRecord" WHERE key = $1`, [`OM:${id}`])).rowCount).toBe(0);
+    expect((await pool.query(`SELECT 1 FROM "IdentityProfile" WHERE records && $1`, [[`OM:${id}`]])).rowCount).toBe(0);
+    await pool.query(`DELETE FROM "ShopUser" WHERE id = $1`, [id]);
   });
 });
