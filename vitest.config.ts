@@ -7,7 +7,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+        test: {
+          name: 'unit', include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          // A guard against hangs, not a speed check: on the shared two-core host a 1.5 s simulation test took 5.1 s
+          // (vitest's default limit) while an e2e run was going.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
