@@ -14,8 +14,7 @@ describe('workerProcesses', () => {
     expect(single).toEqual(workers.filter((w) => w !== 'commerce-order-sink'));
     expect(procs.filter((p) => p.entry === 'commerce-order-sink').map((p) => p.name)).toEqual(['commerce-order-sink-1', 'commerce-order-sink-2', 'commerce-order-sink-3']);
     expect(procs.length).toBeLessThan(workers.length); // fewer processes than workers: the point of sharing
-    expect(procs.find((p) => p.workers.includes('commerce-generator'))).toMatchObject({ afterSeed: true, workers: ['commerce-generator'] });
-    expect(procs.filter((p) => p.afterSeed)).toHaveLength(1);
+    expect(procs.find((p) => p.workers.includes('commerce-generator'))).toMatchObject({ workers: ['commerce-generator'] });
     expect(new Set(procs.map((p) => p.name)).size).toBe(procs.length);
   });
 

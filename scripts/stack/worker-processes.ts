@@ -30,16 +30,12 @@ const replicas = (env: Record<string, string | undefined>): Record<string, numbe
   'commerce-order-sink': Math.max(1, Number(env.ORDER_SINK_REPLICAS ?? 3) || 3),
 });
 
-/** Workers that need the seeded catalogue before they start (the generator's hot pool reads it). */
-const AFTER_SEED = new Set(['commerce-generator']);
-
 export interface WorkerProcess {
   /** instance name: its log file, pid entry and line prefix (replicas are <worker>-1, -2, …) */
   name: string;
   /** the bundle it runs, <bundle dir>/<entry>.mjs (replicas share one) */
   entry: string;
   workers: string[];
-  afterSeed: boolean;
 }
 
 /** The processes `npm start` runs: the shared groups above, every other worker alone, replicas apart. */
@@ -49,11 +45,11 @@ export function workerProcesses(files = workerFiles(), env: Record<string, strin
   const out: WorkerProcess[] = [];
   for (const [name, workers] of Object.entries(SHARED)) {
     const present = workers.filter((w) => known.has(w));
-    if (present.length) out.push({ name, entry: name, workers: present, afterSeed: present.some((w) => AFTER_SEED.has(w)) });
+    if (present.length) out.push({ name, entry: name, workers: present });
   }
   for (const w of files.filter((f) => !grouped.has(f))) {
     const n = replicas(env)[w] ?? 1;
-    for (let i = 1; i <= n; i++) out.push({ name: n === 1 ? w : `${w}-${i}`, entry: w, workers: [w], afterSeed: AFTER_SEED.has(w) });
+    for (let i = 1; i <= n; i++) out.push({ name: n === 1 ? w : `${w}-${i}`, entry: w, workers: [w] });
   }
   return out;
 }
