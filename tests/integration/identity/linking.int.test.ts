@@ -7,6 +7,7 @@ import { rng, syntheticChanges, syntheticRecords } from '@/lib/identity/linking/
 import type { Change, LinkRecord, ManualBan, ManualMerge } from '@/lib/identity/linking/types';
 import { applyBatch, applyChanges, NeighbourhoodTooLarge, warmUp, type StoreChange } from '@/lib/identity/store/apply';
 import type { SourceRow } from '@/lib/identity/store/source-records';
+import { identityStats, sharedIdentityStats } from '@/lib/identity/desk/stats';
 import { TOPICS } from '@/lib/platform/events/topics';
 
 // The PostgreSQL-backed linking path (lib/identity/store/apply.ts) against the real database: it must group exactly
@@ -226,5 +227,30 @@ describe('linking in PostgreSQL', () => {
     expect(w.candidates).toBeGreaterThan(w.linked);
     expect(w.linked).toBeGreaterThan(0); // the synthetic people have records linked by the rules
     expect(await counts()).toEqual(before);
+  });
+
+  it('the live figures count what is stored, per source, and every staff page polling them shares one computation per 2 s', async () => {
+    const records = syntheticRecords(13, 80);
+    await apply(records.map((record) => toStore({ type: 'upsert', record })));
+    await pool.query(`UPDATE "IdentityProfile" SET review = true WHERE id = (SELECT min(id) FROM "IdentityProfile")`);
+    const stats = await identityStats(pool);
+    const bySource = new Map<string, number>();
+    for (const r of records) bySource.set(r.key.slice(0, 2), (bySource.get(r.key.slice(0, 2)) ?? 0) + 1);
+    expect(stats.records).toEqual([...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, count]) => ({ source, count })));
+    expect(stats.totalRecords).toBe(records.length);
+    const profiles = (await storedGrouping()).length;
+    expect([stats.profiles, stats.review]).toEqual([profiles, 1]);
+    expect(stats.mergeRate).toBeCloseTo(1 - profiles / records.length, 10);
+    expect(stats.lastProcessedAt).toBeInstanceOf(Date);
+
+    let queries = 0;
+    const counting = { query: (text: string, values?: unknown[]) => { queries++; return pool.query(text, values); } };
+    const [a, b] = await Promise.all([sharedIdentityStats(counting, 60_000), sharedIdentityStats(counting, 60_000)]);
+    expect(b).toBe(a);
+    expect(queries).toBe(5); // one computation for both
+    const more = syntheticRecords(14, 5);
+    await apply(more.map((record) => toStore({ type: 'upsert', record: { ...record, key: `${record.key}-more` } })));
+    expect((await sharedIdentityStats(counting, 60_000)).totalRecords).toBe(records.length); // still the shared one
+    expect((await sharedIdentityStats(counting, 0)).totalRecords).toBe(records.length + more.length); // older than allowed: computed again
   });
 });

@@ -1,6 +1,6 @@
 import { cdcConnector } from '@/app/staff/customers/_components/cdc';
 import { identityPool } from '@/lib/identity/desk/pool';
-import { identityStats } from '@/lib/identity/desk/stats';
+import { sharedIdentityStats } from '@/lib/identity/desk/stats';
 import { jsonResponse } from '@/lib/platform/http';
 import { requireViewer } from '@/lib/platform/session/current-viewer';
 
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   return jsonResponse(async () => {
     await requireViewer('staff');
-    const [stats, connector] = await Promise.all([identityStats(identityPool()), cdcConnector()]);
+    const [stats, connector] = await Promise.all([sharedIdentityStats(identityPool()), cdcConnector()]);
     return { ...stats, connector };
   });
 }
