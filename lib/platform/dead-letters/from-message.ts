@@ -12,6 +12,12 @@ export interface DeadLetterRow {
 /** Enough of the original message for staff to see what was wrong, not a copy of a huge one. */
 const MAX_VALUE_CHARS = 4_000;
 
+/** What a dead letter keeps of a value: all of a small one, the start of a large one, saying where the whole is if kept elsewhere. */
+export function deadLetterValue(value: string | null, wholeIn?: string): string | null {
+  if (value === null || value.length <= MAX_VALUE_CHARS) return value;
+  return `${value.slice(0, MAX_VALUE_CHARS)}…${wholeIn ? ` (${value.length} characters; whole in ${wholeIn})` : ''}`;
+}
+
 const header = (m: KafkaMessage, name: string): string | undefined => {
   const v = m.headers?.[name];
   const first = Array.isArray(v) ? v[0] : v;
@@ -37,6 +43,6 @@ export function deadLetterFromMessage(src: { topic: string; partition: number; m
     partition: known ? partition : src.partition,
     offset: known ? offset : m.offset,
     reason: header(m, 'dlq-reason') ?? (known ? 'no reason given' : 'not from a Switchboard consumer (no dlq-* headers)'),
-    value: value && value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value,
+    value: deadLetterValue(value),
   };
 }

@@ -1,5 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { Db } from '../db';
+import { deadLetterValue } from '../dead-letters/from-message';
+import { recordDeadLetter } from '../dead-letters/record';
 
 interface OutboxRow {
   id: bigint;
@@ -39,7 +41,11 @@ export function refusedForGood(e: unknown): string | null {
 
 const toTopicMessages = (rows: OutboxRow[]) => {
   const byTopic = new Map<string, OutboxRow[]>();
-  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  for (const row of rows) {
+    const list = byTopic.get(row.topic);
+    if (list) list.push(row);
+    else byTopic.set(row.topic, [row]);
+  }
   return [...byTopic].map(([topic, list]) => ({
     topic,
     messages: list.map((r) => ({
@@ -55,9 +61,6 @@ const toTopicMessages = (rows: OutboxRow[]) => {
     })),
   }));
 };
-
-/** A dead letter keeps this much of a parked event (it may be parked for its size); the outbox row keeps it whole. */
-const DEAD_LETTER_VALUE_CHARS = 64 * 1024;
 
 /**
  * Publishes one batch of unsent outbox rows (oldest first) and marks them sent.
@@ -107,13 +110,10 @@ export async function relayBatch({ db, producer, limit = 500, afterPublish, onPa
       for (const { row, reason } of parkedNow) {
         await tx.$executeRaw`UPDATE "OutboxEvent" SET "parkedAt" = now(), attempts = attempts + 1, "lastError" = ${reason}
           WHERE id = ${row.id}`;
-        const value = row.type === 'tombstone' ? null : JSON.stringify(row.envelope);
-        await tx.deadLetter.createMany({
-          data: [{
-            sourceTopic: row.topic, consumer: 'platform-outbox-relay', partition: -1, offset: `outbox ${row.id}`, reason,
-            value: value && value.length > DEAD_LETTER_VALUE_CHARS ? `${value.slice(0, DEAD_LETTER_VALUE_CHARS)}… (${value.length} characters; whole in OutboxEvent ${row.id})` : value,
-          }],
-          skipDuplicates: true,
+        // the outbox row keeps the whole event (it may be parked for its size)
+        await recordDeadLetter(tx, {
+          sourceTopic: row.topic, consumer: 'platform-outbox-relay', partition: -1, offset: `outbox ${row.id}`, reason,
+          value: deadLetterValue(row.type === 'tombstone' ? null : JSON.stringify(row.envelope), `OutboxEvent ${row.id}`),
         });
       }
       return rows.length;
